@@ -1,0 +1,29 @@
+// Bundles the three entry points into dist/: the CLI and the language server
+// are standalone Node programs (bins), the client is loaded by VS Code.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+  mainFields: ['module', 'main'],
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __HISTMARK_VERSION__: JSON.stringify(version) },
+};
+
+const bins = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+];
+
+await Promise.all([
+  ...bins.map((b) => build({ ...common, ...b, banner: { js: '#!/usr/bin/env node' } })),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+]);
+for (const b of bins) chmodSync(b.outfile, 0o755);

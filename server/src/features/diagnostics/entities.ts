@@ -1,0 +1,155 @@
+// Registry checks (SPEC 4, 5, 11): HM002 undefined ids, HM003 duplicate
+// definitions, HM008 ambiguous names, HM009 field dates, HM011 unknown
+// fields, HM013 invalid field values, HM014 shared authority ids.
+
+import { FIELD_KINDS, KIND_LABELS, type Entity } from '../../model/entity';
+import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
+import { parseDate } from '../../syntax/dates';
+import type { EntityKind } from '../../syntax/types';
+import { checkDate, checkDateOrRange, checkOrder } from './dates';
+import { isHttpUrl } from './metadata';
+import type { Finding } from './types';
+
+/** Kinds a relation field may point at, by the kind of the entity that has it. */
+const RELATION_TARGETS: Record<string, (kind: EntityKind) => EntityKind[] | undefined> = {
+  'member-of': () => ['org'],
+  'part-of': (kind) => (kind === 'place' ? ['place'] : ['org']),
+  'located-in': () => ['place'],
+};
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+export function undefinedIdFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
+  const findings: Finding[] = [];
+  for (const mention of entry.tree.mentions) {
+    for (const ref of mention.ids) {
+      if (index.definitions(ref.id).length === 0) {
+        findings.push({ ...ref.span, code: 'HM002', message: `No entity is defined with the id “${ref.id}”: define it in a registry (\`@person ${ref.id}: Name\`) or correct the id.`, data: { id: ref.id } });
+      }
+    }
+  }
+  return findings;
+}
+
+export function definitionFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
+  const findings: Finding[] = [];
+  for (const entity of entry.entities) {
+    duplicateFindings(index, entity, findings);
+    nameFindings(index, entity, findings);
+    fieldFindings(index, entity, findings);
+  }
+  return findings;
+}
+
+function duplicateFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[]): void {
+  const all = index.definitions(entity.id);
+  if (all.length < 2) return;
+  const others = all.filter((e) => e !== entity);
+  findings.push({
+    ...entity.definition.idSpan,
+    code: 'HM003',
+    message: `“${entity.id}” is defined ${all.length} times (also in ${others.map((o) => fileName(o.uri)).join(', ')}): keep one definition and merge the fields.`,
+    related: others.map((o) => ({ uri: o.uri, span: o.definition.idSpan, message: 'Also defined here' })),
+  });
+}
+
+function nameFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[]): void {
+  for (const claim of entity.names) {
+    const ids = index.claimantIds(claim.name);
+    if (ids.length < 2) continue;
+    const others = ids.filter((id) => id !== entity.id).map((id) => `@${id}`);
+    findings.push({
+      ...claim.span,
+      code: 'HM008',
+      message: `The name “${claim.name}” is claimed by ${others.join(', ')} as well: an ambiguous name is never suggested for linking; make it specific or drop it.`,
+      related: index.claimants(claim.name).filter((e) => e.id !== entity.id).map((e) => ({ uri: e.uri, span: e.definition.idSpan, message: `Also claimed by ${e.id}` })),
+    });
+  }
+}
+
+function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[]): void {
+  const kind = entity.kind;
+  for (const field of entity.definition.fields) {
+    const applies = FIELD_KINDS[field.key];
+    if (!applies) {
+      findings.push({ ...field.keySpan, code: 'HM011', message: `Unknown field “${field.key}”: it is kept and shown in hovers. Known fields for ${article(KIND_LABELS[kind])}: ${knownFields(kind)}.` });
+      continue;
+    }
+    if (!applies.includes(kind)) {
+      findings.push({ ...field.keySpan, code: 'HM011', message: `The field “${field.key}” does not apply to ${article(KIND_LABELS[kind])}; it is kept and shown in hovers. Known fields for ${article(KIND_LABELS[kind])}: ${knownFields(kind)}.` });
+      continue;
+    }
+    switch (field.key) {
+      case 'born':
+      case 'died':
+      case 'founded':
+      case 'dissolved':
+        checkDate(field.value, field.valueSpan, `\`${field.key}\``, findings);
+        break;
+      case 'date':
+        checkDateOrRange(field.value, field.valueSpan, 'The date', findings);
+        break;
+      case 'wikidata':
+        if (!/^Q\d+$/.test(field.value)) findings.push({ ...field.valueSpan, code: 'HM013', message: `A Wikidata id is \`Q\` followed by digits (e.g. Q1234), not “${field.value}”.` });
+        break;
+      case 'url':
+        if (!isHttpUrl(field.value)) findings.push({ ...field.valueSpan, code: 'HM013', message: `\`url\` must be an absolute http(s) URL, not “${field.value}”.` });
+        break;
+      case 'author':
+      case 'member-of':
+      case 'part-of':
+      case 'located-in':
+        relationFindings(index, entity, field, findings);
+        break;
+    }
+  }
+  lifespanFindings(entity, 'born', 'died', findings);
+  lifespanFindings(entity, 'founded', 'dissolved', findings);
+  for (const a of entity.authorities) {
+    const ids = [...new Set(index.authorityClaimants(a.key, a.value).map((e) => e.id))];
+    if (ids.length < 2) continue;
+    const others = ids.filter((id) => id !== entity.id).map((id) => `@${id}`);
+    findings.push({ ...a.span, code: 'HM014', message: `${a.key} ${a.value} is also on ${others.join(', ')}: probably one ${KIND_LABELS[entity.kind]} registered twice.` });
+  }
+}
+
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function knownFields(kind: EntityKind): string {
+  return Object.keys(FIELD_KINDS)
+    .filter((k) => FIELD_KINDS[k].includes(kind))
+    .join(', ');
+}
+
+function relationFindings(index: WorkspaceIndex, entity: Entity, field: Entity['definition']['fields'][number], findings: Finding[]): void {
+  if (field.refs.length === 0 && field.badRefs.length === 0) {
+    findings.push({ ...field.valueSpan, code: 'HM013', message: `\`${field.key}\` takes one or more mentions (\`@id\`).` });
+  }
+  for (const bad of field.badRefs) {
+    findings.push({ ...bad, code: 'HM013', message: `\`${field.key}\` takes mentions (\`@id\`); this is not one.` });
+  }
+  const targets = RELATION_TARGETS[field.key]?.(entity.kind);
+  if (!targets) return;
+  for (const ref of field.refs) {
+    const target = index.entity(ref.id);
+    if (target && !targets.includes(target.kind)) {
+      findings.push({
+        ...ref.span,
+        code: 'HM013',
+        message: `\`${field.key}\` of a ${KIND_LABELS[entity.kind]} names ${targets.map((t) => article(KIND_LABELS[t])).join(' or ')}, but @${ref.id} is ${article(KIND_LABELS[target.kind])}.`,
+      });
+    }
+  }
+}
+
+function lifespanFindings(entity: Entity, startKey: 'born' | 'founded', endKey: 'died' | 'dissolved', findings: Finding[]): void {
+  const fields = entity.definition.fields;
+  const startField = fields.find((f) => f.key === startKey);
+  const endField = fields.find((f) => f.key === endKey);
+  if (!startField || !endField || !FIELD_KINDS[startKey].includes(entity.kind)) return;
+  checkOrder(parseDate(startField.value), parseDate(endField.value), endField.valueSpan, `\`${endKey}\` (${endField.value}) is before \`${startKey}\` (${startField.value}).`, findings);
+}

@@ -1,0 +1,62 @@
+// Front matter (SPEC 2): HM007 for missing required keys and invalid values,
+// HM009 for its dates.
+
+import type { HistmarkConfig } from '../../model/config';
+import type { DocumentEntry } from '../../model/workspaceIndex';
+import { checkDateOrRange } from './dates';
+import type { Finding } from './types';
+
+const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const MENTION_KEYS = ['author', 'recipient', 'translator', 'recorder'];
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+export function metadataFindings(entry: DocumentEntry, config: HistmarkConfig): Finding[] {
+  const findings: Finding[] = [];
+  const frontMatter = entry.tree.frontMatter;
+  if (!entry.tree.isRegistry) {
+    const present = new Set(frontMatter?.entries.map((e) => e.key));
+    const missing = config.requiredMetadata.filter((key) => !present.has(key));
+    for (const key of missing) {
+      const span = frontMatter ? frontMatter.open : { start: 0, end: 0 };
+      findings.push({ ...span, code: 'HM007', message: `This transcript has no \`${key}\` in its front matter (histmark.json requires it).`, data: { key } });
+    }
+  }
+  if (!frontMatter) return findings;
+  for (const line of frontMatter.malformed) {
+    findings.push({ ...line, code: 'HM007', message: 'A front-matter line is `key: value`.' });
+  }
+  for (const e of frontMatter.entries) {
+    const invalid = (message: string) => findings.push({ ...e.valueSpan, code: 'HM007', message });
+    switch (e.key) {
+      case 'date':
+        checkDateOrRange(e.value, e.valueSpan, 'The date', findings);
+        break;
+      case 'url':
+        if (!isHttpUrl(e.value)) invalid(`\`url\` must be an absolute http(s) URL, not “${e.value}”.`);
+        break;
+      case 'language':
+      case 'original-language':
+        if (!BCP47.test(e.value)) invalid(`\`${e.key}\` takes a BCP 47 language tag such as \`en\`, \`sq\` or \`ru\`, not “${e.value}”.`);
+        break;
+      case 'voice':
+        if (e.refs.length !== 1 || e.badRefs.length > 0) invalid('`voice` takes exactly one mention, `@id`: whose “I” and “we” the text speaks in.');
+        break;
+      default:
+        if (MENTION_KEYS.includes(e.key)) {
+          if (e.refs.length === 0 && e.badRefs.length === 0) invalid(`\`${e.key}\` takes one or more mentions (\`@id\`).`);
+          for (const bad of e.badRefs) {
+            findings.push({ ...bad, code: 'HM007', message: `\`${e.key}\` takes mentions (\`@id\`), not “${entry.text.slice(bad.start, bad.end)}”.` });
+          }
+        }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,86 @@
+// Pushes diagnostics for every workspace document (open or not), batching
+// the documents an edit affects and re-diagnosing only those.
+
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { diagnoseConfig, diagnoseDocument } from '../features/diagnostics';
+import type { HmDiagnostic } from '../features/diagnostics/types';
+import type { Severity } from '../model/config';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { ServerSettings } from './settings';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: HmDiagnostic): Diagnostic {
+  return {
+    range: d.range,
+    severity: LSP_SEVERITY[d.severity],
+    code: d.code,
+    source: 'histmark',
+    message: d.message,
+    data: d.data,
+    relatedInformation: d.related?.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
+  };
+}
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Set<string>();
+  private readonly published = new Set<string>();
+  private scheduled = false;
+  /** The config file's uri and text, when the workspace has one. */
+  config: { uri: string; text: string } | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly index: WorkspaceIndex,
+    private readonly settings: () => ServerSettings,
+  ) {}
+
+  /** Queues documents for re-diagnosis on the next turn of the event loop. */
+  schedule(uris: Iterable<string>): void {
+    for (const uri of uris) this.pending.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  scheduleAll(): void {
+    this.schedule([...this.index.documents()].map((d) => d.uri));
+    this.schedule(this.published);
+    if (this.config) this.pending.add(this.config.uri);
+  }
+
+  /** The diagnostics the client is shown for one document. */
+  diagnosticsOf(uri: string): Diagnostic[] {
+    if (this.config?.uri === uri) return diagnoseConfig(this.index, this.config.text).map(toLspDiagnostic);
+    const hideUnlinked = !this.settings().showUnlinkedMentions;
+    return diagnoseDocument(this.index, uri)
+      .filter((d) => !(hideUnlinked && d.code === 'HM005'))
+      .map(toLspDiagnostic);
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) {
+      let diagnostics: Diagnostic[];
+      try {
+        diagnostics = this.diagnosticsOf(uri);
+      } catch (error) {
+        this.connection.console.error(`Diagnostics of ${uri} failed: ${(error as Error).stack ?? error}`);
+        continue;
+      }
+      // An empty list is sent only to clear what the client was shown before.
+      if (diagnostics.length === 0 && !this.published.has(uri)) continue;
+      if (diagnostics.length > 0) this.published.add(uri);
+      else this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+}

@@ -1,0 +1,245 @@
+// The workspace index: every document's syntax tree plus the cross-document
+// tables (definitions by id, referencing documents by id, name claims,
+// authority ids). Replacing one document updates only its contribution and
+// reports which documents' diagnostics can have changed.
+
+import { parse } from '../syntax/parse';
+import { LineIndex } from '../syntax/positions';
+import type { IdRef, Mention, SyntaxTree } from '../syntax/types';
+import { type ConfigProblem, DEFAULT_CONFIG, type HistmarkConfig, parseConfig } from './config';
+import { type Entity, entityOf } from './entity';
+import { NameMatcher } from './nameMatcher';
+
+export interface DocumentEntry {
+  uri: string;
+  version: number;
+  text: string;
+  tree: SyntaxTree;
+  lines: LineIndex;
+  entities: Entity[];
+}
+
+export interface MentionLocation {
+  uri: string;
+  mention: Mention;
+  ref: IdRef;
+}
+
+/** What one document contributes to the cross-document tables. */
+interface Contribution {
+  /** `id kind` of each definition: a kind change matters to HM013. */
+  definitions: Set<string>;
+  names: Set<string>;
+  authorities: Set<string>;
+}
+
+function contributionOf(entry: DocumentEntry | undefined): Contribution {
+  const contribution: Contribution = { definitions: new Set(), names: new Set(), authorities: new Set() };
+  if (!entry) return contribution;
+  for (const entity of entry.entities) {
+    contribution.definitions.add(`${entity.id} ${entity.kind}`);
+    for (const claim of entity.names) contribution.names.add(claim.name);
+    for (const a of entity.authorities) contribution.authorities.add(`${a.key}:${a.value}`);
+  }
+  return contribution;
+}
+
+function changed(before: Set<string>, after: Set<string>): string[] {
+  const out: string[] = [];
+  for (const k of before) if (!after.has(k)) out.push(k);
+  for (const k of after) if (!before.has(k)) out.push(k);
+  return out;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, keep: (v: V) => boolean): void {
+  const list = map.get(key)?.filter(keep);
+  if (list && list.length > 0) map.set(key, list);
+  else map.delete(key);
+}
+
+export class WorkspaceIndex {
+  private readonly docs = new Map<string, DocumentEntry>();
+  private readonly definitionsById = new Map<string, Entity[]>();
+  private readonly referencingDocs = new Map<string, Map<string, number>>();
+  private readonly claimsByName = new Map<string, Entity[]>();
+  private readonly claimsByAuthority = new Map<string, Entity[]>();
+  private matcher: NameMatcher | undefined;
+  config: HistmarkConfig = DEFAULT_CONFIG;
+  configProblems: ConfigProblem[] = [];
+
+  /** Applies `histmark.json` (undefined when there is none); every document is affected. */
+  setConfig(text: string | undefined): void {
+    const { config, problems } = text === undefined ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(text);
+    this.config = config;
+    this.configProblems = problems;
+  }
+
+  /**
+   * Adds or replaces a document; returns the documents whose diagnostics may
+   * change. A bulk load, which diagnoses everything anyway, passes
+   * `trackAffected: false` to skip that work.
+   */
+  setDocument(uri: string, text: string, version = 0, trackAffected = true): Set<string> {
+    const tree = parse(text);
+    const entry: DocumentEntry = {
+      uri,
+      version,
+      text,
+      tree,
+      lines: new LineIndex(text),
+      entities: tree.definitions.map((d) => entityOf(uri, d, text)),
+    };
+    return this.replace(uri, entry, trackAffected);
+  }
+
+  removeDocument(uri: string): Set<string> {
+    return this.docs.has(uri) ? this.replace(uri, undefined) : new Set();
+  }
+
+  document(uri: string): DocumentEntry | undefined {
+    return this.docs.get(uri);
+  }
+
+  documents(): IterableIterator<DocumentEntry> {
+    return this.docs.values();
+  }
+
+  get documentCount(): number {
+    return this.docs.size;
+  }
+
+  /** Every definition of `id` (more than one is HM003). */
+  definitions(id: string): readonly Entity[] {
+    return this.definitionsById.get(id) ?? [];
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.definitionsById.get(id)?.[0];
+  }
+
+  *entities(): IterableIterator<Entity> {
+    for (const list of this.definitionsById.values()) yield list[0];
+  }
+
+  get entityCount(): number {
+    return this.definitionsById.size;
+  }
+
+  /** Definitions that claim `name` as preferred name or alias. */
+  claimants(name: string): readonly Entity[] {
+    return this.claimsByName.get(name) ?? [];
+  }
+
+  /** The distinct ids claiming `name`: more than one makes it ambiguous (HM008). */
+  claimantIds(name: string): string[] {
+    return [...new Set(this.claimants(name).map((e) => e.id))];
+  }
+
+  authorityClaimants(key: string, value: string): readonly Entity[] {
+    return this.claimsByAuthority.get(`${key}:${value}`) ?? [];
+  }
+
+  /** Every reference to `id` in the workspace, document by document. */
+  *mentionsOf(id: string): IterableIterator<MentionLocation> {
+    for (const uri of this.referencingDocs.get(id)?.keys() ?? []) {
+      const entry = this.docs.get(uri);
+      if (!entry) continue;
+      for (const mention of entry.tree.mentions) {
+        for (const ref of mention.ids) if (ref.id === id) yield { uri, mention, ref };
+      }
+    }
+  }
+
+  /** Documents that reference `id`. */
+  referencingDocuments(id: string): string[] {
+    return [...(this.referencingDocs.get(id)?.keys() ?? [])];
+  }
+
+  /** The matcher of names claimed by exactly one entity (HM005). */
+  nameMatcher(): NameMatcher {
+    this.matcher ??= new NameMatcher(this.claimsByName);
+    return this.matcher;
+  }
+
+  private replace(uri: string, entry: DocumentEntry | undefined, trackAffected = true): Set<string> {
+    const old = this.docs.get(uri);
+    this.unindex(old);
+    if (entry) {
+      this.docs.set(uri, entry);
+      this.index(entry);
+    } else {
+      this.docs.delete(uri);
+    }
+    if (!trackAffected) {
+      this.matcher = undefined;
+      return new Set([uri]);
+    }
+    const before = contributionOf(old);
+    const after = contributionOf(entry);
+
+    const affected = new Set<string>([uri]);
+    const addDocs = (uris: Iterable<string>) => {
+      for (const u of uris) affected.add(u);
+    };
+    for (const key of changed(before.definitions, after.definitions)) {
+      const id = key.slice(0, key.lastIndexOf(' '));
+      addDocs(this.referencingDocs.get(id)?.keys() ?? []);
+      addDocs(this.definitions(id).map((e) => e.uri));
+    }
+    const names = changed(before.names, after.names);
+    if (names.length > 0) {
+      this.matcher = undefined;
+      for (const name of names) addDocs(this.claimants(name).map((e) => e.uri));
+      addDocs(this.documentsContainingAny(names));
+    }
+    for (const key of changed(before.authorities, after.authorities)) addDocs((this.claimsByAuthority.get(key) ?? []).map((e) => e.uri));
+    if (!entry) affected.delete(uri);
+    return affected;
+  }
+
+  /** Documents whose text contains the first word of any of `names` (HM005 candidates). */
+  private documentsContainingAny(names: string[]): string[] {
+    const words = [...new Set(names.map((n) => /[\p{L}\p{M}\p{Nd}]+/u.exec(n)?.[0] ?? n))];
+    const out: string[] = [];
+    for (const entry of this.docs.values()) if (words.some((w) => entry.text.includes(w))) out.push(entry.uri);
+    return out;
+  }
+
+  private index(entry: DocumentEntry): void {
+    for (const entity of entry.entities) {
+      addTo(this.definitionsById, entity.id, entity);
+      for (const name of new Set(entity.names.map((c) => c.name))) addTo(this.claimsByName, name, entity);
+      for (const a of entity.authorities) addTo(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
+    }
+    for (const mention of entry.tree.mentions) {
+      for (const ref of mention.ids) {
+        let docs = this.referencingDocs.get(ref.id);
+        if (!docs) this.referencingDocs.set(ref.id, (docs = new Map()));
+        docs.set(entry.uri, (docs.get(entry.uri) ?? 0) + 1);
+      }
+    }
+  }
+
+  private unindex(entry: DocumentEntry | undefined): void {
+    if (!entry) return;
+    const notHere = (e: Entity) => e.uri !== entry.uri;
+    for (const entity of entry.entities) {
+      removeFrom(this.definitionsById, entity.id, notHere);
+      for (const claim of entity.names) removeFrom(this.claimsByName, claim.name, notHere);
+      for (const a of entity.authorities) removeFrom(this.claimsByAuthority, `${a.key}:${a.value}`, notHere);
+    }
+    for (const mention of entry.tree.mentions) {
+      for (const ref of mention.ids) {
+        const docs = this.referencingDocs.get(ref.id);
+        docs?.delete(entry.uri);
+        if (docs?.size === 0) this.referencingDocs.delete(ref.id);
+      }
+    }
+  }
+}

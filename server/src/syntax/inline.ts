@@ -1,0 +1,459 @@
+// The inline scanner: one left-to-right pass over the text of a paragraph
+// (or heading, block quote, footnote, description) that finds escapes,
+// mentions, brace groups, footnote references and quotations (SPEC.md
+// sections 5, 6 and 8), counts words and records the plain text HM005 reads.
+// Quotation state survives from one paragraph to the next so that the
+// multi-paragraph convention (SPEC 6.1) can be applied by the caller.
+
+import { parseBraceContent, type BraceContent } from './braces';
+import { isLetter, isWhitespace, isWordChar, scanId } from './chars';
+import type { Attribution, Quotation, Span, SyntaxTree } from './types';
+
+const BACKSLASH = 92;
+const NUL = 0;
+const NEWLINE = 10;
+
+interface OpenQuote {
+  index: number;
+  mark: string;
+  single: boolean;
+  /** A single mark outside any double quotation: real only if attributed. */
+  tentative: boolean;
+  wordsAtOpen: number;
+}
+
+export interface UnitOptions {
+  /** Record plain text for HM005 (not in definitions). */
+  collectPlain: boolean;
+  /** Parent quotation of top-level quotations in this unit (a block quote). */
+  parent?: number;
+}
+
+const DOUBLE_OPENERS = new Set(['"', '“', '„', '«']);
+const CLOSES: Record<string, string[]> = {
+  '"': ['"', '“', '„'],
+  '”': ['“', '„'],
+  '“': ['„'],
+  '»': ['«'],
+  "'": ["'", '‘'],
+  '’': ["'", '‘'],
+};
+
+export class InlineScanner {
+  private readonly stack: OpenQuote[] = [];
+  private readonly discarded = new Set<number>();
+  private words = 0;
+  private inWord = false;
+  private prevCode = NEWLINE;
+  private plainStart = -1;
+  private collectPlain = false;
+  private inMentionDisplay = false;
+  private unitParent: number | undefined;
+  /** Offset of an opener that continues the previous paragraph's quotation. */
+  private continuationOpener = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly tree: SyntaxTree,
+  ) {}
+
+  /** Scans the segments of one unit; each segment starts at a line start. */
+  scanUnit(segments: Span[], options: UnitOptions): void {
+    this.collectPlain = options.collectPlain;
+    this.unitParent = options.parent;
+    this.inWord = false;
+    for (const segment of segments) {
+      this.prevCode = NEWLINE;
+      this.scanSegment(segment.start, segment.end);
+      this.flushPlain(segment.end);
+    }
+  }
+
+  get wordCount(): number {
+    return this.words;
+  }
+
+  /** The mark of the outermost open quotation, if it is a double one. */
+  openOuterMark(): string | undefined {
+    const outer = this.stack[0];
+    return outer && !outer.single ? outer.mark : undefined;
+  }
+
+  /**
+   * Ends the current paragraph at `end`. When `continueAt` is given, the
+   * outermost quotation goes on into the paragraph whose opener is there.
+   */
+  endParagraph(end: number, continueAt?: number): void {
+    const keep = continueAt !== undefined ? 1 : 0;
+    this.unwind(keep, end);
+    if (continueAt !== undefined) this.continuationOpener = continueAt;
+  }
+
+  /** Drops the provisional single-mark quotations that never became real. */
+  finish(): void {
+    this.unwind(0, this.text.length);
+    if (this.discarded.size === 0) return;
+    const remap = new Map<number, number>();
+    const kept: Quotation[] = [];
+    this.tree.quotations.forEach((q, i) => {
+      if (this.discarded.has(i)) return;
+      remap.set(i, kept.length);
+      kept.push(q);
+    });
+    for (const q of kept) if (q.parent !== undefined) q.parent = remap.get(q.parent);
+    this.tree.quotations = kept;
+  }
+
+  private scanSegment(start: number, end: number): void {
+    const text = this.text;
+    let p = start;
+    let bracketClose = -1;
+    let bracketGroupEnd = -1;
+    while (p < end) {
+      if (p === bracketClose) {
+        this.flushPlain(p);
+        p = bracketGroupEnd;
+        bracketClose = -1;
+        this.inMentionDisplay = false;
+        this.prevCode = 125;
+        continue;
+      }
+      const code = text.charCodeAt(p);
+      if (code < 128 && isWordChar(code)) {
+        this.literal(p, code);
+        p++;
+        continue;
+      }
+      switch (code) {
+        case NUL:
+          this.flushPlain(p);
+          p++;
+          continue;
+        case BACKSLASH: {
+          if (p + 1 < end && text.charCodeAt(p + 1) !== NEWLINE && text.charCodeAt(p + 1) !== 13) {
+            this.flushPlain(p);
+            this.tree.escapes.push({ start: p, end: p + 2 });
+            this.literal(p + 1, text.charCodeAt(p + 1));
+            p += 2;
+            continue;
+          }
+          break;
+        }
+        case 91 /* [ */: {
+          if (bracketClose !== -1) break;
+          const footnoteEnd = this.footnoteReference(p, end);
+          if (footnoteEnd > p) {
+            this.flushPlain(p);
+            p = footnoteEnd;
+            this.prevCode = 93;
+            continue;
+          }
+          const close = this.bracketedGroup(p, end);
+          if (close) {
+            this.flushPlain(p);
+            bracketClose = close.close;
+            bracketGroupEnd = close.groupEnd;
+            this.inMentionDisplay = close.mention;
+            p++;
+            this.prevCode = 91;
+            continue;
+          }
+          break;
+        }
+        case 123 /* { */: {
+          const groupEnd = this.standaloneGroup(p, end);
+          this.flushPlain(p);
+          p = groupEnd;
+          this.prevCode = 125;
+          continue;
+        }
+        case 64 /* @ */: {
+          if (this.inMentionDisplay) break;
+          const mentionEnd = this.bareMention(p, end);
+          if (mentionEnd > p) {
+            this.flushPlain(p);
+            p = mentionEnd;
+            this.prevCode = text.charCodeAt(p - 1);
+            continue;
+          }
+          break;
+        }
+        default:
+          if (this.quoteMark(p, end)) {
+            p = this.afterMark;
+            continue;
+          }
+      }
+      this.literal(p, code);
+      p++;
+    }
+  }
+
+  /** Where scanning resumes after a quotation mark (and any attribution). */
+  private afterMark = 0;
+
+  private literal(p: number, code: number): void {
+    if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = p;
+    if (isWordChar(code)) {
+      if (!this.inWord) this.words++;
+      this.inWord = true;
+    } else {
+      this.inWord = false;
+    }
+    this.prevCode = code;
+  }
+
+  private flushPlain(end: number): void {
+    if (this.plainStart !== -1) {
+      if (end > this.plainStart) this.tree.plainText.push(this.plainStart, end);
+      this.plainStart = -1;
+    }
+  }
+
+  private footnoteReference(p: number, end: number): number {
+    const text = this.text;
+    if (text.charCodeAt(p + 1) !== 94 /* ^ */) return p;
+    let q = p + 2;
+    while (q < end && /[A-Za-z0-9_-]/.test(text[q])) q++;
+    if (q === p + 2 || q >= end || text.charCodeAt(q) !== 93) return p;
+    this.tree.footnoteReferences.push({ start: p, end: q + 1, label: text.slice(p + 2, q), labelSpan: { start: p + 2, end: q } });
+    return q + 1;
+  }
+
+  /** `[text]{…}`: finds the closing bracket and records the mention or mark. */
+  private bracketedGroup(p: number, end: number): { close: number; groupEnd: number; mention: boolean } | undefined {
+    const text = this.text;
+    let q = p + 1;
+    while (q < end) {
+      const c = text.charCodeAt(q);
+      if (c === BACKSLASH) q += 2;
+      else if (c === 91) return undefined;
+      else if (c === 93) break;
+      else q++;
+    }
+    if (q >= end || text.charCodeAt(q + 1) !== 123) return undefined;
+    const braceEnd = this.findBraceEnd(q + 1, end);
+    // An unclosed group is reported when the scan reaches its `{`.
+    if (braceEnd === -1) return undefined;
+    const groupEnd = braceEnd + 1;
+    const content = parseBraceContent(text.slice(q + 2, braceEnd), q + 2);
+    const display = { start: p + 1, end: q };
+    const span = { start: p, end: groupEnd };
+    if (content.type === 'mention') {
+      const apparatus = content.apparatus && { ...span, kind: content.apparatus.kind, text: display, value: content.apparatus.value };
+      this.tree.mentions.push({ ...span, form: 'explicit', ids: content.ids, display, apparatus });
+      if (apparatus) this.tree.apparatus.push(apparatus);
+      return { close: q, groupEnd, mention: true };
+    }
+    if (content.type === 'apparatus') {
+      this.tree.apparatus.push({ ...span, kind: content.kind, text: display, value: content.value });
+      return { close: q, groupEnd, mention: false };
+    }
+    this.tree.problems.push({ start: q + 1, end: groupEnd, message: bracketedMisuse(content) });
+    return { close: q, groupEnd, mention: false };
+  }
+
+  /** Offset of the `}` closing the group opened at `open`, or -1. */
+  private findBraceEnd(open: number, end: number): number {
+    const text = this.text;
+    let q = open + 1;
+    while (q < end) {
+      const c = text.charCodeAt(q);
+      if (c === BACKSLASH) q += 2;
+      else if (c === 125) return q;
+      else if (c === 123 || c === NUL) return -1;
+      else q++;
+    }
+    return -1;
+  }
+
+  /** A brace group that follows neither `]` nor a closing mark. */
+  private standaloneGroup(p: number, end: number): number {
+    const braceEnd = this.findBraceEnd(p, end);
+    if (braceEnd === -1) {
+      this.tree.problems.push({ start: p, end: p + 1, message: 'This `{` is never closed: close the brace group with `}`, or write `\\{` for a literal brace.' });
+      return p + 1;
+    }
+    const content = parseBraceContent(this.text.slice(p + 1, braceEnd), p + 1);
+    const span = { start: p, end: braceEnd + 1 };
+    if (content.type === 'pb' || content.type === 'gap') {
+      this.tree.apparatus.push({ ...span, kind: content.type, value: content.value });
+    } else {
+      this.tree.problems.push({ ...span, message: standaloneMisuse(content) });
+    }
+    return span.end;
+  }
+
+  private bareMention(p: number, end: number): number {
+    const before = p > 0 ? this.text.charCodeAt(p - 1) : NEWLINE;
+    if (before === 46 || before === 64 || (before !== NUL && isIdCharCode(before))) return p;
+    const idEnd = scanId(this.text, p + 1, end);
+    if (idEnd === p + 1) return p;
+    const id = this.text.slice(p + 1, idEnd);
+    this.tree.mentions.push({ start: p, end: idEnd, form: 'bare', ids: [{ id, span: { start: p + 1, end: idEnd }, uncertain: false }] });
+    this.inWord = false;
+    return idEnd;
+  }
+
+  /** Handles a quotation mark at `p`; returns false when it is plain text. */
+  private quoteMark(p: number, end: number): boolean {
+    const text = this.text;
+    const mark = text[p];
+    if (!(mark in CLOSES) && mark !== '‘' && mark !== '„' && mark !== '«') return false;
+    const next = p + 1 < end ? text.charCodeAt(p + 1) : NEWLINE;
+    if ((mark === "'" || mark === '’') && isLetter(this.prevCode) && isLetter(next)) return false;
+    if (p === this.continuationOpener) {
+      this.continuationOpener = -1;
+      this.flushPlain(p);
+      this.prevCode = text.charCodeAt(p);
+      this.inWord = false;
+      this.afterMark = p + 1;
+      return true;
+    }
+    let opens: boolean;
+    if (mark === '"' || mark === "'") opens = this.straightOpens(next);
+    else if (mark === '“') opens = this.innermostDouble()?.mark !== '„';
+    else opens = mark === '‘' || mark === '„' || mark === '«';
+    if (opens) {
+      this.open(p, mark);
+      this.afterMark = p + 1;
+      return true;
+    }
+    return this.close(p, mark, end);
+  }
+
+  private straightOpens(next: number): boolean {
+    const prev = this.prevCode;
+    if (prev === NEWLINE || isWhitespace(prev) || prev === 40 || prev === 91 || prev === 123) return true;
+    const dashOrSlash = prev === 0x2014 || prev === 0x2013 || prev === 45 || prev === 47;
+    return dashOrSlash && !isWhitespace(next);
+  }
+
+  private innermostDouble(): OpenQuote | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) if (!this.stack[i].single) return this.stack[i];
+    return undefined;
+  }
+
+  private open(p: number, mark: string): void {
+    const single = !DOUBLE_OPENERS.has(mark);
+    const top = this.stack[this.stack.length - 1];
+    const index = this.tree.quotations.length;
+    this.tree.quotations.push({
+      start: p,
+      end: p + 1,
+      opener: { start: p, end: p + 1 },
+      content: { start: p + 1, end: p + 1 },
+      block: false,
+      single,
+      unclosed: false,
+      words: 0,
+      parent: top ? top.index : this.unitParent,
+    });
+    this.literal(p, this.text.charCodeAt(p));
+    this.stack.push({ index, mark, single, tentative: single && !this.innermostDouble(), wordsAtOpen: this.words });
+  }
+
+  private close(p: number, mark: string, end: number): boolean {
+    const single = mark === "'" || mark === '’';
+    let k = this.stack.length - 1;
+    for (; k >= 0; k--) {
+      const entry = this.stack[k];
+      if (!single && entry.single) continue;
+      if (single && !entry.single) return false;
+      if (CLOSES[mark].includes(entry.mark)) break;
+      if (single) return false;
+    }
+    if (k < 0) return mark === '“' ? (this.open(p, mark), (this.afterMark = p + 1), true) : false;
+    const entry = this.stack[k];
+    this.unwind(k + 1, p);
+    this.stack.length = k;
+    const quotation = this.tree.quotations[entry.index];
+    quotation.closer = { start: p, end: p + 1 };
+    quotation.content.end = p;
+    quotation.end = p + 1;
+    quotation.words = this.words - entry.wordsAtOpen;
+    this.literal(p, this.text.charCodeAt(p));
+    this.afterMark = p + 1;
+    const attribution = this.text.charCodeAt(p + 1) === 123 ? this.attribution(p + 1, end) : undefined;
+    if (attribution) {
+      quotation.attribution = attribution;
+      this.flushPlain(p + 1);
+      this.afterMark = attribution.end;
+      this.prevCode = 125;
+    } else if (entry.tentative) {
+      this.discarded.add(entry.index);
+    }
+    return true;
+  }
+
+  /** The brace group after a closing mark, when it attributes the quotation. */
+  private attribution(open: number, end: number): Attribution | undefined {
+    const braceEnd = this.findBraceEnd(open, end);
+    if (braceEnd === -1) return undefined;
+    const content = parseBraceContent(this.text.slice(open + 1, braceEnd), open + 1);
+    const span = { start: open, end: braceEnd + 1 };
+    switch (content.type) {
+      case 'mention':
+        if (content.apparatus) break;
+        this.tree.mentions.push({ ...span, form: 'attribution', ids: content.ids });
+        return { ...span, kind: 'entities', ids: content.ids };
+      case 'unknown':
+        return { ...span, kind: 'unknown', ids: [] };
+      case 'described':
+        return { ...span, kind: 'described', ids: [], description: content.description };
+      case 'notSpeech':
+        return { ...span, kind: 'notSpeech', ids: [] };
+      case 'pb':
+      case 'gap':
+        return undefined;
+    }
+    this.tree.problems.push({ ...span, message: content.type === 'error' ? content.message : 'After a closing quotation mark, a brace group attributes the quotation: {@id}, {@a @b}, {@?}, {@?: description} or {~}.' });
+    return { ...span, kind: 'invalid', ids: [] };
+  }
+
+  /** Ends every open quotation above stack depth `keep` at `end`. */
+  private unwind(keep: number, end: number): void {
+    for (let i = this.stack.length - 1; i >= keep; i--) {
+      const entry = this.stack[i];
+      if (entry.single) {
+        this.discarded.add(entry.index);
+        continue;
+      }
+      const quotation = this.tree.quotations[entry.index];
+      quotation.unclosed = true;
+      quotation.end = end;
+      quotation.content.end = end;
+      quotation.words = this.words - entry.wordsAtOpen;
+    }
+    this.stack.length = Math.min(this.stack.length, keep);
+  }
+}
+
+function isIdCharCode(code: number): boolean {
+  return code === 95 || code === 45 || isWordChar(code);
+}
+
+function bracketedMisuse(content: BraceContent): string {
+  switch (content.type) {
+    case 'error':
+      return content.message;
+    case 'pb':
+    case 'gap':
+      return `\`{${content.type}}\` stands on its own; it does not follow \`[text]\`.`;
+    default:
+      return 'An attribution ({@?}, {@?: …}, {~}) goes directly after a closing quotation mark, not after `[text]`.';
+  }
+}
+
+function standaloneMisuse(content: BraceContent): string {
+  switch (content.type) {
+    case 'error':
+      return content.message;
+    case 'mention':
+      return 'A mention needs its text, `[text]{@id}` (or write `@id`); an attribution goes directly after a closing quotation mark, with no space.';
+    case 'apparatus':
+      return 'This editorial mark needs the text it applies to: `[text]{…}`.';
+    default:
+      return 'An attribution goes directly after a closing quotation mark, with no space between.';
+  }
+}
