@@ -1,13 +1,17 @@
-// The VS Code client: starts the bundled language server over Node IPC.
+// The VS Code client: starts the bundled language server over Node IPC and
+// adds the Entities view, the status bar item and the Histmark commands.
 
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { workspace } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { Notifications, type WorkspaceStatus } from '../../server/src/lsp/protocol';
+import { EntitiesView } from './entitiesView';
+import { registerEntityCommands } from './entityCommands';
+import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -17,11 +21,49 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: 'histmark' }],
     synchronize: {
       configurationSection: 'histmark',
-      fileEvents: [workspace.createFileSystemWatcher('**/*.hmd'), workspace.createFileSystemWatcher('**/histmark.json')],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.hmd'), vscode.workspace.createFileSystemWatcher('**/histmark.json')],
     },
   };
-  client = new LanguageClient('histmark', 'Histmark', serverOptions, clientOptions);
-  await client.start();
+  return new LanguageClient('histmark', 'Histmark', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const entities = new EntitiesView(() => client);
+  const view = vscode.window.createTreeView('histmark.entities', { treeDataProvider: entities, showCollapseAll: true });
+  entities.view = view;
+  const statusBar = createStatusBar();
+  let refreshTimer: NodeJS.Timeout | undefined;
+
+  const start = async () => {
+    client = createClient(context);
+    client.onNotification(Notifications.status, (status: WorkspaceStatus) => {
+      statusBar.update(status);
+      // The view is refreshed at most twice a second while diagnostics stream in.
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => entities.refresh(), 500);
+    });
+    await client.start();
+    await vscode.commands.executeCommand('setContext', 'histmark.active', true);
+  };
+
+  context.subscriptions.push(
+    view,
+    statusBar.item,
+    ...registerEntityCommands(() => client),
+    vscode.commands.registerCommand('histmark.restartServer', async () => {
+      await client?.stop();
+      await start();
+      void vscode.window.showInformationMessage('Histmark: language server restarted.');
+    }),
+    vscode.commands.registerCommand('histmark.entities.refresh', () => entities.refresh()),
+    vscode.commands.registerCommand('histmark.entities.filter', async () => {
+      const filter = await vscode.window.showInputBox({ title: 'Filter entities', prompt: 'Part of an id, name or alias' });
+      if (filter !== undefined) entities.setFilter(filter);
+    }),
+    vscode.commands.registerCommand('histmark.entities.clearFilter', () => entities.setFilter('')),
+    { dispose: () => void client?.stop() },
+  );
+  await start();
 }
 
 export async function deactivate(): Promise<void> {

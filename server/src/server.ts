@@ -15,6 +15,8 @@ import { WorkspaceIndex } from './model/workspaceIndex';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { WorkspaceSync } from './lsp/workspaceSync';
+import { Requests } from './lsp/protocol';
+import { listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -87,6 +89,10 @@ const watchedFilesChanged = guarded('watched files', (changes: FileEvent[]) => s
 connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params.changes));
 
 // Features (one module each under features/).
+
+connection.onRequest(Requests.entities, guarded('entities', () => listEntities(index)));
+connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { id: string }) => mentionsByDocument(index, p.id)));
+connection.onRequest(Requests.entityQuotations, guarded('entity quotations', (p: { id: string }) => quotationsBy(index, p.id)));
 
 documents.listen(connection);
 connection.listen();

@@ -7,6 +7,7 @@ import { diagnoseConfig, diagnoseDocument } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
 import type { Severity } from '../model/config';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { Notifications, type WorkspaceStatus } from './protocol';
 import type { ServerSettings } from './settings';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,6 +32,8 @@ export function toLspDiagnostic(d: HmDiagnostic): Diagnostic {
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private readonly published = new Set<string>();
+  /** Errors and warnings per document, for the status bar. */
+  private readonly counts = new Map<string, { errors: number; warnings: number }>();
   private scheduled = false;
   /** The config file's uri and text, when the workspace has one. */
   config: { uri: string; text: string } | undefined;
@@ -76,11 +79,26 @@ export class DiagnosticsPublisher {
         this.connection.console.error(`Diagnostics of ${uri} failed: ${(error as Error).stack ?? error}`);
         continue;
       }
+      const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+      const warnings = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+      if (errors + warnings > 0) this.counts.set(uri, { errors, warnings });
+      else this.counts.delete(uri);
       // An empty list is sent only to clear what the client was shown before.
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
       if (diagnostics.length > 0) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
+    void this.connection.sendNotification(Notifications.status, this.status());
+  }
+
+  status(): WorkspaceStatus {
+    let errors = 0;
+    let warnings = 0;
+    for (const c of this.counts.values()) {
+      errors += c.errors;
+      warnings += c.warnings;
+    }
+    return { documents: this.index.documentCount, entities: this.index.entityCount, errors, warnings };
   }
 }

@@ -83,7 +83,8 @@ export class WorkspaceIndex {
   /**
    * Adds or replaces a document; returns the documents whose diagnostics may
    * change. A bulk load, which diagnoses everything anyway, passes
-   * `trackAffected: false` to skip that work.
+   * `trackAffected: false` to skip that work. A removed document is among
+   * the affected, so that its diagnostics are cleared.
    */
   setDocument(uri: string, text: string, version = 0, trackAffected = true): Set<string> {
     const tree = parse(text);
@@ -199,7 +200,6 @@ export class WorkspaceIndex {
       addDocs(this.documentsContainingAny(names));
     }
     for (const key of changed(before.authorities, after.authorities)) addDocs((this.claimsByAuthority.get(key) ?? []).map((e) => e.uri));
-    if (!entry) affected.delete(uri);
     return affected;
   }
 

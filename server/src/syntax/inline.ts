@@ -93,14 +93,20 @@ export class InlineScanner {
   finish(): void {
     this.unwind(0, this.text.length);
     if (this.discarded.size === 0) return;
+    const quotations = this.tree.quotations;
     const remap = new Map<number, number>();
     const kept: Quotation[] = [];
-    this.tree.quotations.forEach((q, i) => {
+    quotations.forEach((q, i) => {
       if (this.discarded.has(i)) return;
       remap.set(i, kept.length);
       kept.push(q);
     });
-    for (const q of kept) if (q.parent !== undefined) q.parent = remap.get(q.parent);
+    // A quotation inside a dropped one belongs to the nearest kept ancestor.
+    for (const q of kept) {
+      let parent = q.parent;
+      while (parent !== undefined && this.discarded.has(parent)) parent = quotations[parent].parent;
+      q.parent = parent === undefined ? undefined : remap.get(parent);
+    }
     this.tree.quotations = kept;
   }
 
@@ -291,6 +297,8 @@ export class InlineScanner {
     if (idEnd === p + 1) return p;
     const id = this.text.slice(p + 1, idEnd);
     this.tree.mentions.push({ start: p, end: idEnd, form: 'bare', ids: [{ id, span: { start: p + 1, end: idEnd }, uncertain: false }] });
+    // It stands for a name in the text, so it is a word of a quotation.
+    this.words++;
     this.inWord = false;
     return idEnd;
   }

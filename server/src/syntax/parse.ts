@@ -163,10 +163,11 @@ export function parse(text: string): SyntaxTree {
   }
 
   // Transparent comment lines and trailing blanks left between blocks are blank blocks.
+  // The one line of an empty text is no block: blocks tile the text, so there are none.
   let cursor = 0;
   for (const { block } of pending) {
     if (block.start > cursor) tree.blocks.push({ kind: 'blank', start: cursor, end: block.start });
-    tree.blocks.push(block);
+    if (block.end > block.start) tree.blocks.push(block);
     cursor = block.end;
   }
   if (cursor < text.length) tree.blocks.push({ kind: 'blank', start: cursor, end: text.length });
@@ -176,6 +177,8 @@ export function parse(text: string): SyntaxTree {
   content.forEach((item, k) => reader.read(item.block, item.first, item.last, content[k + 1]));
   reader.endTurn();
   scanner.finish();
+  // An unclosed comment is found before the blocks are read.
+  tree.problems.sort((a, b) => a.start - b.start);
   tree.isRegistry = !tree.blocks.some((b) => b.kind === 'paragraph' || b.kind === 'blockQuote');
   return tree;
 }
@@ -185,7 +188,7 @@ function parseFrontMatter(masked: string, lines: Line[], close: number): FrontMa
   const frontMatter: FrontMatter = {
     start: lines[0].start,
     end: lines[last].end,
-    open: { start: lines[0].start, end: lines[0].end },
+    open: { start: contentOffset(masked, lines[0]), end: lines[0].end },
     closed: close !== -1,
     entries: [],
     malformed: [],
@@ -281,13 +284,16 @@ class BlockReader {
   private footnote(first: number, last: number): void {
     const line = this.lines[first];
     const m = FOOTNOTE_DEFINITION.exec(line.text)!;
-    const contentStart = line.start + m[0].length;
+    // `line.text` has comments (and a BOM) removed; offsets count from where it starts.
+    const at = contentOffset(this.masked, line);
     const end = this.lines[last].end;
+    let contentStart = at + m[0].length;
+    while (contentStart < end && (this.masked[contentStart] === ' ' || this.masked[contentStart] === '\t')) contentStart++;
     this.tree.footnoteDefinitions.push({
       start: line.start,
       end,
       label: m[1],
-      labelSpan: { start: line.start + 2, end: line.start + 2 + m[1].length },
+      labelSpan: { start: at + 2, end: at + 2 + m[1].length },
       content: { start: contentStart, end },
     });
     this.scanner.scanUnit([{ start: contentStart, end }], { collectPlain: true });

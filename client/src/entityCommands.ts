@@ -1,0 +1,109 @@
+// Editor commands about the entity under the cursor: go to its next or
+// previous mention, show the quotations attributed to it, and create an
+// entity from the selected text.
+
+import * as vscode from 'vscode';
+import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+import { type DocumentMentions, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
+
+type ClientGetter = () => LanguageClient | undefined;
+
+async function entityAtCursor(client: LanguageClient, editor: vscode.TextEditor): Promise<string | undefined> {
+  const id = await client.sendRequest<string | null>(Requests.entityAt, {
+    textDocument: { uri: editor.document.uri.toString() },
+    position: editor.selection.active,
+  });
+  if (!id) void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
+  return id ?? undefined;
+}
+
+function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri, { selection: range });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Moves to the next (or previous) mention of the entity at the cursor, across documents, wrapping around. */
+async function goToMention(getClient: ClientGetter, direction: 1 | -1): Promise<void> {
+  const client = getClient();
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return;
+  const id = await entityAtCursor(client, editor);
+  if (!id) return;
+  const groups = await client.sendRequest<DocumentMentions[]>(Requests.entityMentions, { id });
+  const all = groups.flatMap((g) => g.mentions.map((m) => ({ uri: g.uri, range: toRange(m.range) })));
+  if (all.length === 0) return;
+  const here = editor.document.uri.toString();
+  const cursor = editor.selection.active;
+  const after = (m: (typeof all)[number]) => m.uri > here || (m.uri === here && m.range.start.isAfter(cursor));
+  const before = (m: (typeof all)[number]) => m.uri < here || (m.uri === here && m.range.end.isBefore(cursor));
+  const target = direction === 1 ? (all.find(after) ?? all[0]) : ([...all].reverse().find(before) ?? all[all.length - 1]);
+  await reveal(vscode.Uri.parse(target.uri), target.range);
+}
+
+async function showQuotations(getClient: ClientGetter): Promise<void> {
+  const client = getClient();
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return;
+  const id = await entityAtCursor(client, editor);
+  if (!id) return;
+  const quotations = await client.sendRequest<QuotationSummary[]>(Requests.entityQuotations, { id });
+  if (quotations.length === 0) {
+    void vscode.window.showInformationMessage(`Histmark: no quotation is attributed to @${id}.`);
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    quotations.map((q) => ({
+      label: `“${q.excerpt}”`,
+      description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(q.location.uri))}:${q.location.range.start.line + 1}`,
+      quotation: q,
+    })),
+    { title: `Quotations attributed to @${id}`, matchOnDescription: true },
+  );
+  if (picked) await reveal(vscode.Uri.parse(picked.quotation.location.uri), toRange(picked.quotation.location.range));
+}
+
+function suggestId(text: string): string {
+  const words = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{Nd}]+/gu) ?? [];
+  return words.join('-');
+}
+
+async function createEntityFromSelection(getClient: ClientGetter): Promise<void> {
+  const client = getClient();
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage('Histmark: select the name to register first.');
+    return;
+  }
+  const text = editor.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
+  const kind = await vscode.window.showQuickPick(['person', 'org', 'place', 'event', 'work'], { title: `Register “${text}” as…` });
+  if (!kind) return;
+  const id = await vscode.window.showInputBox({
+    title: 'Entity id',
+    value: suggestId(text),
+    validateInput: (value) => (/^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}_-]*$/u.test(value) && !/[-_]$/.test(value) ? undefined : 'An id is letters, digits, _ and -, starting with a letter or digit.'),
+  });
+  if (!id) return;
+  const edit = await client.sendRequest<WorkspaceEdit | null>(Requests.createEntity, {
+    textDocument: { uri: editor.document.uri.toString() },
+    range: editor.selection,
+    kind,
+    id,
+    name: text,
+  });
+  if (!edit) return;
+  const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+  if (!applied) void vscode.window.showErrorMessage(`Histmark: could not create @${id}.`);
+}
+
+export function registerEntityCommands(getClient: ClientGetter): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('histmark.nextMention', () => goToMention(getClient, 1)),
+    vscode.commands.registerCommand('histmark.previousMention', () => goToMention(getClient, -1)),
+    vscode.commands.registerCommand('histmark.showQuotations', () => showQuotations(getClient)),
+    vscode.commands.registerCommand('histmark.createEntityFromSelection', () => createEntityFromSelection(getClient)),
+  ];
+}

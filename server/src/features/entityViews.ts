@@ -1,0 +1,52 @@
+// Data for the VS Code Entities view and the "quotations by this entity"
+// picker: entity summaries, mentions grouped by document, quotations.
+
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { DocumentMentions, EntitySummary, QuotationSummary } from '../lsp/protocol';
+import { quotationExcerpt } from './diagnostics/quotations';
+
+export function listEntities(index: WorkspaceIndex): EntitySummary[] {
+  const counts = new Map<string, number>();
+  for (const entry of index.documents()) {
+    for (const mention of entry.tree.mentions) for (const ref of mention.ids) counts.set(ref.id, (counts.get(ref.id) ?? 0) + 1);
+  }
+  const summaries: EntitySummary[] = [];
+  for (const entity of index.entities()) {
+    const entry = index.document(entity.uri);
+    if (!entry) continue;
+    summaries.push({
+      id: entity.id,
+      kind: entity.kind,
+      name: entity.displayName,
+      aliases: entity.aliases,
+      mentions: counts.get(entity.id) ?? 0,
+      definition: { uri: entity.uri, range: entry.lines.range(entity.definition.idSpan.start, entity.definition.idSpan.end) },
+    });
+  }
+  return summaries.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function mentionsByDocument(index: WorkspaceIndex, id: string): DocumentMentions[] {
+  const byUri = new Map<string, DocumentMentions>();
+  for (const { uri, mention, ref } of index.mentionsOf(id)) {
+    const entry = index.document(uri)!;
+    const shown = mention.display ?? ref.span;
+    let group = byUri.get(uri);
+    if (!group) byUri.set(uri, (group = { uri, mentions: [] }));
+    group.mentions.push({ range: entry.lines.range(mention.start, mention.end), text: entry.text.slice(shown.start, shown.end).replace(/\s+/g, ' ') });
+  }
+  return [...byUri.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+}
+
+export function quotationsBy(index: WorkspaceIndex, id: string): QuotationSummary[] {
+  const out: QuotationSummary[] = [];
+  for (const uri of index.referencingDocuments(id).sort()) {
+    const entry = index.document(uri);
+    if (!entry) continue;
+    for (const q of entry.tree.quotations) {
+      if (!q.attribution?.ids.some((ref) => ref.id === id)) continue;
+      out.push({ location: { uri, range: entry.lines.range(q.start, q.end) }, excerpt: quotationExcerpt(entry.text, q, 80) });
+    }
+  }
+  return out;
+}
