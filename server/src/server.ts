@@ -4,9 +4,13 @@
 
 import { fileURLToPath } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
+  CodeLensRefreshRequest,
   type FileEvent,
+  type TextDocumentPositionParams,
   type InitializeResult,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -16,7 +20,20 @@ import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { WorkspaceSync } from './lsp/workspaceSync';
 import { Requests } from './lsp/protocol';
-import { listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
+import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
+import { type CreateEntityParams, createEntityFromSelection } from './features/createEntity';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { documentLinks } from './features/documentLinks';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { completion, resolveCompletion } from './features/completion';
+import { ATTRIBUTE_ALL_KIND, codeActions } from './features/codeActions';
+import { hover } from './features/hover';
+import { definition } from './features/definition';
+import { documentHighlights, references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { codeLenses } from './features/codeLens';
+import { workspaceSymbols } from './features/workspaceSymbols';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -37,13 +54,19 @@ let supportsConfiguration = false;
 const publisher = new DiagnosticsPublisher(connection, index, () => settings);
 const sync = new WorkspaceSync(connection, index, publisher);
 let folders: string[] = [];
+/** The client applies CreateFile edits (a quick fix may create the registry). */
+let canCreateFiles = false;
 
-/** Runs a handler so that a bug in one feature is logged, never fatal. */
+/**
+ * Runs a handler so that a bug in one feature is logged, never fatal. A
+ * ResponseError is a deliberate answer (a rejected rename) and goes to the client.
+ */
 function guarded<P extends unknown[], R>(name: string, handler: (...params: P) => R | Promise<R>): (...params: P) => Promise<R | null> {
   return async (...params: P) => {
     try {
       return await handler(...params);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
       return null;
     }
@@ -55,6 +78,12 @@ process.on('unhandledRejection', (error) => connection.console.error(`Unexpected
 
 connection.onInitialize((params): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  refreshSupport = {
+    semanticTokens: params.capabilities.workspace?.semanticTokens?.refreshSupport === true,
+    codeLens: params.capabilities.workspace?.codeLens?.refreshSupport === true,
+  };
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+  canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -62,6 +91,20 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       workspace: { workspaceFolders: { supported: true } },
+      completionProvider: { triggerCharacters: ['@', '{', '^', '['], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ATTRIBUTE_ALL_KIND] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+      hoverProvider: true,
+      definitionProvider: true,
+      declarationProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeLensProvider: { resolveProvider: false },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'histmark-language-server', version: __HISTMARK_VERSION__ },
   };
@@ -82,17 +125,53 @@ const settingsChanged = guarded('configuration', async (change: { settings: unkn
 });
 connection.onDidChangeConfiguration((change) => void settingsChanged(change));
 
+let refreshSupport = { semanticTokens: false, codeLens: false };
+let refreshTimer: NodeJS.Timeout | undefined;
+/**
+ * An edit changes mention counts (code lenses) everywhere, and entity kinds
+ * (semantic colours) in other documents: other editors are asked to refresh
+ * once typing pauses.
+ */
+function refreshOtherEditors(colours: boolean): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    if (colours && refreshSupport.semanticTokens) void connection.languages.semanticTokens.refresh();
+    if (refreshSupport.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }, 300);
+}
+
 documents.onDidOpen((e) => sync.documentChanged(e.document));
-documents.onDidChangeContent((e) => sync.documentChanged(e.document));
+documents.onDidChangeContent((e) => refreshOtherEditors(sync.documentChanged(e.document).size > 1));
 documents.onDidClose((e) => void sync.documentClosed(e.document.uri));
 const watchedFilesChanged = guarded('watched files', (changes: FileEvent[]) => sync.watchedFilesChanged(changes));
 connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params.changes));
 
 // Features (one module each under features/).
 
+connection.onDocumentSymbol(guarded('document symbols', (p) => documentSymbols(index, p.textDocument.uri)));
+connection.onFoldingRanges(guarded('folding ranges', (p) => foldingRanges(index, p.textDocument.uri)));
+connection.onDocumentLinks(guarded('document links', (p) => documentLinks(index, p.textDocument.uri)));
+connection.languages.semanticTokens.on(guarded('semantic tokens', (p) => semanticTokens(index, p.textDocument.uri)));
+connection.languages.semanticTokens.onRange(
+  guarded('semantic tokens', (p) => semanticTokens(index, p.textDocument.uri, { first: p.range.start.line, last: p.range.end.line })),
+);
+connection.onCompletion(guarded('completion', (p) => completion(index, p.textDocument.uri, p.position)));
+connection.onCompletionResolve(async (item) => (await guarded('completion resolve', resolveCompletion)(index, item)) ?? item);
+connection.onCodeAction(guarded('code actions', (p) => codeActions(index, p, { settings, folders, canCreateFiles })));
+connection.onHover(guarded('hover', (p) => hover(index, p.textDocument.uri, p.position)));
+connection.onDefinition(guarded('definition', (p) => definition(index, p.textDocument.uri, p.position)));
+connection.onDeclaration(guarded('declaration', (p) => definition(index, p.textDocument.uri, p.position)));
+connection.onReferences(guarded('references', (p, token) => references(index, p.textDocument.uri, p.position, p.context.includeDeclaration, token)));
+connection.onDocumentHighlight(guarded('document highlights', (p) => documentHighlights(index, p.textDocument.uri, p.position)));
+connection.onPrepareRename(guarded('prepare rename', (p) => prepareRename(index, p.textDocument.uri, p.position)));
+connection.onRenameRequest(guarded('rename', (p, token) => rename(index, p.textDocument.uri, p.position, p.newName, token)));
+connection.onCodeLens(guarded('code lens', (p, token) => codeLenses(index, p.textDocument.uri, token)));
+connection.onWorkspaceSymbol(guarded('workspace symbols', (p, token) => workspaceSymbols(index, p.query, token)));
 connection.onRequest(Requests.entities, guarded('entities', () => listEntities(index)));
 connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { id: string }) => mentionsByDocument(index, p.id)));
 connection.onRequest(Requests.entityQuotations, guarded('entity quotations', (p: { id: string }) => quotationsBy(index, p.id)));
+connection.onRequest(Requests.createEntity, guarded('create entity', (p: CreateEntityParams) => createEntityFromSelection(index, p, { settings, folders, canCreateFiles })));
+connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPositionParams) => entityAt(index, p.textDocument.uri, p.position)));
 
 documents.listen(connection);
 connection.listen();

@@ -11,10 +11,16 @@ CACHE="$ROOT/.cache/code-server"
 MARKER="$CACHE/.installed"
 CS="$CACHE/node_modules/code-server"
 
-# Fast path. Chromium and rg are checked too: the cache may outlive a machine.
-if [[ "$(cat "$MARKER" 2>/dev/null)" == "$VERSION" && -x /usr/bin/chromium && -x /usr/bin/rg ]]; then
-  exit 0
-fi
+# Chromium and rg are checked too: the cache may outlive a machine.
+installed() { [[ "$(cat "$MARKER" 2>/dev/null)" == "$VERSION" && -x /usr/bin/chromium && -x /usr/bin/rg ]]; }
+installed && exit 0
+
+# Test files running in parallel may call this at once: one installs, the
+# others wait for it and then find the marker.
+mkdir -p "$(dirname "$CACHE")"
+exec 9>"$CACHE.lock"
+flock 9
+installed && exit 0
 
 log() { echo "[install-code-server] $*"; }
 t0=$SECONDS
@@ -38,9 +44,10 @@ fi
 
 # 2. code-server without its install scripts, in a folder of its own (its own
 # package.json keeps npm from walking up into the project's node_modules).
-rm -f "$MARKER"
+# Without the marker, whatever is there is a broken install: start afresh.
+rm -rf "$CACHE"
 mkdir -p "$CACHE"
-[[ -f "$CACHE/package.json" ]] || echo '{ "private": true }' >"$CACHE/package.json"
+echo '{ "private": true }' >"$CACHE/package.json"
 log "npm install code-server@$VERSION (~275 MB)"
 (cd "$CACHE" && npm install --no-fund --no-audit --loglevel=error --ignore-scripts "code-server@$VERSION" >/dev/null)
 

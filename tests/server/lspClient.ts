@@ -76,7 +76,7 @@ export async function startServer(files: Record<string, string>, options: { sett
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'test' }],
     capabilities: {
       window: { workDoneProgress: true },
-      workspace: { configuration: true, workspaceFolders: true },
+      workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },

@@ -1,6 +1,8 @@
 // `histmark lint [paths…]`: loads each workspace and collects diagnostics.
-// A directory is a workspace root; a file is linted within the workspace of
-// the nearest folder above it that has a histmark.json (else its own folder).
+// A directory is a workspace root. A file inside a directory given is linted
+// with it; any other file within the workspace of the nearest folder above it
+// that has a histmark.json, else of the working folder (the default
+// workspace, SPEC 12) when it lies inside it, else of its own folder.
 
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
@@ -31,17 +33,23 @@ async function exists(fileSystem: WorkspaceFileSystem, p: string): Promise<boole
   }
 }
 
-async function workspaceRootOf(fileSystem: WorkspaceFileSystem, file: string): Promise<string> {
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+async function workspaceRootOf(fileSystem: WorkspaceFileSystem, file: string, cwd: string): Promise<string> {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (await exists(fileSystem, path.join(dir, CONFIG_FILE))) return dir;
-    if (path.dirname(dir) === dir) return path.dirname(file);
+    if (path.dirname(dir) === dir) return isInside(cwd, file) ? cwd : path.dirname(file);
   }
 }
 
-export async function lint(fileSystem: WorkspaceFileSystem, targets: string[]): Promise<LintResult> {
+/** Lints `targets` (absolute paths); `cwd` is the default workspace. */
+export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], cwd: string): Promise<LintResult> {
   const result: LintResult = { reports: [], failures: [] };
-  // Root → the files to report (undefined: all of them).
-  const workspaces = new Map<string, Set<string> | undefined>();
+  const directories: string[] = [];
+  const files: string[] = [];
   for (const target of targets) {
     let isDirectory: boolean;
     try {
@@ -50,22 +58,28 @@ export async function lint(fileSystem: WorkspaceFileSystem, targets: string[]): 
       result.failures.push({ path: target, message: 'no such file or folder.' });
       continue;
     }
-    if (isDirectory) {
-      workspaces.set(target, undefined);
-    } else {
-      const root = await workspaceRootOf(fileSystem, target);
-      const selected = workspaces.has(root) ? workspaces.get(root) : new Set<string>();
-      selected?.add(target);
-      workspaces.set(root, selected);
-    }
+    (isDirectory ? directories : files).push(target);
+  }
+  // Root → the files to report (undefined: all of them). What a directory
+  // given covers is linted once, within it.
+  const covered = (p: string) => directories.some((d) => isInside(d, p));
+  const workspaces = new Map<string, Set<string> | undefined>(directories.filter((d) => !covered(d)).map((d) => [d, undefined]));
+  for (const file of files) {
+    if (covered(file)) continue;
+    const root = await workspaceRootOf(fileSystem, file, cwd);
+    const selected = workspaces.has(root) ? workspaces.get(root) : new Set<string>();
+    selected?.add(file);
+    workspaces.set(root, selected);
   }
   for (const [root, selected] of workspaces) {
     const index = new WorkspaceIndex();
     const loaded = await loadWorkspaceFolder(index, fileSystem, root);
-    result.failures.push(...loaded.failures);
+    // Around a file given, only its own read and the configuration's matter.
+    const configPath = path.join(root, CONFIG_FILE);
+    result.failures.push(...loaded.failures.filter((f) => !selected || selected.has(f.path) || f.path === configPath));
     if (loaded.configText !== undefined && !selected) {
       const diagnostics = diagnoseConfig(index, loaded.configText);
-      if (diagnostics.length > 0) result.reports.push({ path: path.join(root, CONFIG_FILE), diagnostics });
+      if (diagnostics.length > 0) result.reports.push({ path: configPath, diagnostics });
     }
     for (const file of selected ?? loaded.documents) {
       if (selected && !loaded.documents.includes(file)) {
@@ -77,6 +91,5 @@ export async function lint(fileSystem: WorkspaceFileSystem, targets: string[]): 
       if (diagnostics.length > 0) result.reports.push({ path: file, diagnostics });
     }
   }
-  result.reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
 }

@@ -61,8 +61,10 @@ async function runLint(args: string[]): Promise<number> {
   const options = parseLintArgs(args);
   const cwd = process.cwd();
   const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
-  const result = await lint(nodeFileSystem, targets);
-  const reports: RelativeReport[] = result.reports.map((r) => ({ ...r, file: path.relative(cwd, r.path).split(path.sep).join('/') }));
+  const result = await lint(nodeFileSystem, targets, cwd);
+  const reports: RelativeReport[] = result.reports
+    .map((r) => ({ ...r, file: path.relative(cwd, r.path).split(path.sep).join('/') }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const output = {
     text: () => formatText(reports, process.stdout.isTTY === true && !process.env.NO_COLOR),
     json: () => formatJson(reports),

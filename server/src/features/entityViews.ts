@@ -1,9 +1,17 @@
 // Data for the VS Code Entities view and the "quotations by this entity"
 // picker: entity summaries, mentions grouped by document, quotations.
 
+import type { Position } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { locate, targetIds } from './locate';
 import type { DocumentMentions, EntitySummary, QuotationSummary } from '../lsp/protocol';
 import { quotationExcerpt } from './diagnostics/quotations';
+
+/** The entity referenced or defined at a position (the first, for a joint mention). */
+export function entityAt(index: WorkspaceIndex, uri: string, position: Position): string | null {
+  const found = locate(index, uri, position);
+  return found ? (targetIds(found.target)[0] ?? null) : null;
+}
 
 export function listEntities(index: WorkspaceIndex): EntitySummary[] {
   const counts = new Map<string, number>();

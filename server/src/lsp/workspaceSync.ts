@@ -43,10 +43,12 @@ export class WorkspaceSync {
     this.publisher.scheduleAll();
   }
 
-  /** An open document's text is the editor's, not the disk's. */
-  documentChanged(document: TextDocument): void {
+  /** An open document's text is the editor's, not the disk's. Returns the documents affected. */
+  documentChanged(document: TextDocument): Set<string> {
     this.open.add(document.uri);
-    this.publisher.schedule(this.index.setDocument(document.uri, document.getText(), document.version));
+    const affected = this.index.setDocument(document.uri, document.getText(), document.version);
+    this.publisher.schedule(affected);
+    return affected;
   }
 
   /** On close the disk's version counts again (the edits may not have been saved). */

@@ -22,6 +22,13 @@ export const FIELD_KINDS: Record<string, readonly EntityKind[]> = {
   url: ['person', 'org', 'place', 'event', 'work'],
 };
 
+/** Kinds a relation field may point at, by the kind of the entity that has it. */
+export const RELATION_TARGETS: Record<string, (kind: EntityKind) => EntityKind[] | undefined> = {
+  'member-of': () => ['org'],
+  'part-of': (kind) => (kind === 'place' ? ['place'] : ['org']),
+  'located-in': () => ['place'],
+};
+
 export const AUTHORITY_FIELDS = ['wikidata', 'viaf', 'gnd'] as const;
 
 export const KIND_LABELS: Record<EntityKind, string> = {

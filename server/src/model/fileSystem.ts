@@ -73,16 +73,29 @@ export function memoryFileSystem(files: Record<string, string>): WorkspaceFileSy
   };
 }
 
+type Matcher = (relative: string) => boolean;
+
+function excludeMatcher(exclude: string[]): Matcher {
+  return exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+}
+
+/** Whether a folder (its name, its path relative to the root) is left out with all it holds. */
+function isExcludedFolder(name: string, relative: string, isExcluded: Matcher): boolean {
+  return name === 'node_modules' || name.startsWith('.') || isExcluded(relative) || isExcluded(relative + '/');
+}
+
 /**
  * Whether a file under `root` is outside the workspace: in `node_modules`, a
- * dot-folder, or matched by an `exclude` glob (SPEC 1).
+ * dot-folder, or matched by an `exclude` glob, itself or a folder above it
+ * (SPEC 1) — the same rule `collectDocuments` applies while walking.
  */
 export function isExcludedFile(root: string, filePath: string, exclude: string[]): boolean {
   const relative = path.relative(root, filePath).split(path.sep).join('/');
   if (relative.startsWith('../') || path.isAbsolute(relative)) return true;
+  const isExcluded = excludeMatcher(exclude);
   const folders = relative.split('/').slice(0, -1);
-  if (folders.some((f) => f === 'node_modules' || f.startsWith('.'))) return true;
-  return exclude.length > 0 && picomatch(exclude, { dot: true })(relative);
+  if (folders.some((name, i) => isExcludedFolder(name, folders.slice(0, i + 1).join('/'), isExcluded))) return true;
+  return isExcluded(relative);
 }
 
 /**
@@ -91,7 +104,7 @@ export function isExcludedFile(root: string, filePath: string, exclude: string[]
  * are read one at a time, so a large tree never exhausts file handles.
  */
 export async function collectDocuments(fileSystem: WorkspaceFileSystem, root: string, exclude: string[]): Promise<string[]> {
-  const isExcluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+  const isExcluded = excludeMatcher(exclude);
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
@@ -101,9 +114,7 @@ export async function collectDocuments(fileSystem: WorkspaceFileSystem, root: st
       const full = path.join(dir, entry.name);
       const relative = path.relative(root, full).split(path.sep).join('/');
       if (entry.isDirectory) {
-        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-        if (isExcluded(relative) || isExcluded(relative + '/')) continue;
-        pending.push(full);
+        if (!isExcludedFolder(entry.name, relative, isExcluded)) pending.push(full);
       } else if (entry.name.endsWith('.hmd') && !isExcluded(relative)) {
         found.push(full);
       }

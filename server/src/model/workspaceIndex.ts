@@ -8,7 +8,7 @@ import { LineIndex } from '../syntax/positions';
 import type { IdRef, Mention, SyntaxTree } from '../syntax/types';
 import { type ConfigProblem, DEFAULT_CONFIG, type HistmarkConfig, parseConfig } from './config';
 import { type Entity, entityOf } from './entity';
-import { NameMatcher } from './nameMatcher';
+import { containsWord, firstWord, NameMatcher } from './nameMatcher';
 
 export interface DocumentEntry {
   uri: string;
@@ -29,6 +29,7 @@ export interface MentionLocation {
 interface Contribution {
   /** `id kind` of each definition: a kind change matters to HM013. */
   definitions: Set<string>;
+  /** `id name` of each claim: a second id claiming a name makes it ambiguous. */
   names: Set<string>;
   authorities: Set<string>;
 }
@@ -38,7 +39,7 @@ function contributionOf(entry: DocumentEntry | undefined): Contribution {
   if (!entry) return contribution;
   for (const entity of entry.entities) {
     contribution.definitions.add(`${entity.id} ${entity.kind}`);
-    for (const claim of entity.names) contribution.names.add(claim.name);
+    for (const claim of entity.names) contribution.names.add(`${entity.id} ${claim.name}`);
     for (const a of entity.authorities) contribution.authorities.add(`${a.key}:${a.value}`);
   }
   return contribution;
@@ -51,10 +52,17 @@ function changed(before: Set<string>, after: Set<string>): string[] {
   return out;
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Document order, then position: lists never depend on the order of edits. */
+function compareEntities(a: Entity, b: Entity): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.definition.start - b.definition.start;
+}
+
+function addEntity(map: Map<string, Entity[]>, key: string, entity: Entity): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (!list) return void map.set(key, [entity]);
+  let i = list.length;
+  while (i > 0 && compareEntities(list[i - 1], entity) > 0) i--;
+  list.splice(i, 0, entity);
 }
 
 function removeFrom<K, V>(map: Map<K, V[]>, key: K, keep: (v: V) => boolean): void {
@@ -193,29 +201,38 @@ export class WorkspaceIndex {
       addDocs(this.referencingDocs.get(id)?.keys() ?? []);
       addDocs(this.definitions(id).map((e) => e.uri));
     }
-    const names = changed(before.names, after.names);
+    const names = [...new Set(changed(before.names, after.names).map((key) => key.slice(key.indexOf(' ') + 1)))];
     if (names.length > 0) {
       this.matcher = undefined;
       for (const name of names) addDocs(this.claimants(name).map((e) => e.uri));
       addDocs(this.documentsContainingAny(names));
     }
     for (const key of changed(before.authorities, after.authorities)) addDocs((this.claimsByAuthority.get(key) ?? []).map((e) => e.uri));
+    // HM003 and HM008 elsewhere point at this document's definitions, which may have moved.
+    for (const entity of entry?.entities ?? []) addDocs(this.sharingWith(entity).map((e) => e.uri));
     return affected;
   }
 
-  /** Documents whose text contains the first word of any of `names` (HM005 candidates). */
+  /** Other definitions of the same id, and other entities claiming one of its names. */
+  private sharingWith(entity: Entity): Entity[] {
+    const sameId = this.definitions(entity.id).filter((e) => e !== entity);
+    const sameName = entity.names.flatMap((claim) => this.claimants(claim.name).filter((e) => e.id !== entity.id));
+    return [...sameId, ...sameName];
+  }
+
+  /** Documents whose text has the first word of any of `names` as a whole word (HM005 candidates). */
   private documentsContainingAny(names: string[]): string[] {
-    const words = [...new Set(names.map((n) => /[\p{L}\p{M}\p{Nd}]+/u.exec(n)?.[0] ?? n))];
+    const words = [...new Set(names.map(firstWord).filter((w) => w !== undefined))];
     const out: string[] = [];
-    for (const entry of this.docs.values()) if (words.some((w) => entry.text.includes(w))) out.push(entry.uri);
+    for (const entry of this.docs.values()) if (words.some((w) => containsWord(entry.text, w))) out.push(entry.uri);
     return out;
   }
 
   private index(entry: DocumentEntry): void {
     for (const entity of entry.entities) {
-      addTo(this.definitionsById, entity.id, entity);
-      for (const name of new Set(entity.names.map((c) => c.name))) addTo(this.claimsByName, name, entity);
-      for (const a of entity.authorities) addTo(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
+      addEntity(this.definitionsById, entity.id, entity);
+      for (const name of new Set(entity.names.map((c) => c.name))) addEntity(this.claimsByName, name, entity);
+      for (const a of entity.authorities) addEntity(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
     }
     for (const mention of entry.tree.mentions) {
       for (const ref of mention.ids) {

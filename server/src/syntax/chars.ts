@@ -1,18 +1,37 @@
 // Character classes of SPEC.md section 1 and 5, with an ASCII fast path:
 // these run once per character of every document.
 
-const LETTER_OR_MARK_OR_DIGIT = /[\p{L}\p{M}\p{Nd}]/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const DIGIT = /\p{Nd}/u;
+
+// Classes of UTF-16 code units, filled on first use: a regex test per
+// non-ASCII character would dominate parsing time.
+const UNKNOWN = 0;
+const LETTER = 1;
+const DIGIT_CLASS = 2;
+const OTHER = 3;
+const classes = new Uint8Array(65536);
+
+function classOf(code: number): number {
+  let c = classes[code];
+  if (c === UNKNOWN) {
+    const ch = String.fromCharCode(code);
+    c = LETTER_OR_MARK.test(ch) ? LETTER : DIGIT.test(ch) ? DIGIT_CLASS : OTHER;
+    classes[code] = c;
+  }
+  return c;
+}
 
 export function isWordChar(code: number): boolean {
   if (code < 128) {
     return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
   }
-  return LETTER_OR_MARK_OR_DIGIT.test(String.fromCharCode(code));
+  return classOf(code) !== OTHER;
 }
 
 export function isLetter(code: number): boolean {
   if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122;
-  return /[\p{L}\p{M}]/u.test(String.fromCharCode(code));
+  return classOf(code) === LETTER;
 }
 
 /** A character that can continue an id: letters, digits, `_`, `-`. */

@@ -39,6 +39,13 @@ const CLOSES: Record<string, string[]> = {
   '’': ["'", '‘'],
 };
 
+/** An open `[text]{…}`: where its text ends (`]`) and where its brace group ends. */
+interface BracketGroup {
+  close: number;
+  groupEnd: number;
+  mention: boolean;
+}
+
 export class InlineScanner {
   private readonly stack: OpenQuote[] = [];
   private readonly discarded = new Set<number>();
@@ -61,8 +68,9 @@ export class InlineScanner {
   scanUnit(segments: Span[], options: UnitOptions): void {
     this.collectPlain = options.collectPlain;
     this.unitParent = options.parent;
-    this.inWord = false;
     for (const segment of segments) {
+      // Segments are separate lines (of a block quote): no word runs on into the next.
+      this.inWord = false;
       this.prevCode = NEWLINE;
       this.scanSegment(segment.start, segment.end);
       this.flushPlain(segment.end);
@@ -113,23 +121,25 @@ export class InlineScanner {
   private scanSegment(start: number, end: number): void {
     const text = this.text;
     let p = start;
-    let bracketClose = -1;
-    let bracketGroupEnd = -1;
+    // Open `[text]{…}` groups, innermost last: an apparatus text may hold mentions (SPEC 8).
+    const groups: BracketGroup[] = [];
     while (p < end) {
-      if (p === bracketClose) {
+      const group = groups[groups.length - 1];
+      if (group !== undefined && p === group.close) {
         this.flushPlain(p);
-        p = bracketGroupEnd;
-        bracketClose = -1;
+        p = group.groupEnd;
+        groups.pop();
+        // A mention's display holds no group, so the enclosing one is no mention.
         this.inMentionDisplay = false;
         this.prevCode = 125;
         continue;
       }
-      const code = text.charCodeAt(p);
-      if (code < 128 && isWordChar(code)) {
-        this.literal(p, code);
-        p++;
+      const runEnd = this.ordinaryRun(p, group === undefined ? end : Math.min(end, group.close));
+      if (runEnd > p) {
+        p = runEnd;
         continue;
       }
+      const code = text.charCodeAt(p);
       switch (code) {
         case NUL:
           this.flushPlain(p);
@@ -146,7 +156,6 @@ export class InlineScanner {
           break;
         }
         case 91 /* [ */: {
-          if (bracketClose !== -1) break;
           const footnoteEnd = this.footnoteReference(p, end);
           if (footnoteEnd > p) {
             this.flushPlain(p);
@@ -154,12 +163,11 @@ export class InlineScanner {
             this.prevCode = 93;
             continue;
           }
-          const close = this.bracketedGroup(p, end);
-          if (close) {
+          const opened = this.bracketedGroup(p, end);
+          if (opened) {
             this.flushPlain(p);
-            bracketClose = close.close;
-            bracketGroupEnd = close.groupEnd;
-            this.inMentionDisplay = close.mention;
+            groups.push(opened);
+            this.inMentionDisplay = opened.mention;
             p++;
             this.prevCode = 91;
             continue;
@@ -198,6 +206,32 @@ export class InlineScanner {
   /** Where scanning resumes after a quotation mark (and any attribution). */
   private afterMark = 0;
 
+  /**
+   * Consumes a run of characters that can start no markup (the bulk of any
+   * text) in a tight loop; returns where the run ends.
+   */
+  private ordinaryRun(start: number, end: number): number {
+    const text = this.text;
+    let p = start;
+    let inWord = this.inWord;
+    let words = this.words;
+    while (p < end) {
+      const code = text.charCodeAt(p);
+      if (code < 128 ? MARKUP_START[code] === 1 : isQuoteMark(code)) break;
+      const word = isWordChar(code);
+      if (word && !inWord) words++;
+      inWord = word;
+      p++;
+    }
+    if (p > start) {
+      if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = start;
+      this.inWord = inWord;
+      this.words = words;
+      this.prevCode = text.charCodeAt(p - 1);
+    }
+    return p;
+  }
+
   private literal(p: number, code: number): void {
     if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = p;
     if (isWordChar(code)) {
@@ -227,15 +261,25 @@ export class InlineScanner {
   }
 
   /** `[text]{…}`: finds the closing bracket and records the mention or mark. */
-  private bracketedGroup(p: number, end: number): { close: number; groupEnd: number; mention: boolean } | undefined {
+  private bracketedGroup(p: number, end: number): BracketGroup | undefined {
     const text = this.text;
     let q = p + 1;
+    let depth = 0;
+    let nested = false;
     while (q < end) {
       const c = text.charCodeAt(q);
-      if (c === BACKSLASH) q += 2;
-      else if (c === 91) return undefined;
-      else if (c === 93) break;
-      else q++;
+      if (c === BACKSLASH) {
+        q += 2;
+        continue;
+      }
+      if (c === 91) {
+        depth++;
+        nested = true;
+      } else if (c === 93) {
+        if (depth === 0) break;
+        depth--;
+      }
+      q++;
     }
     if (q >= end || text.charCodeAt(q + 1) !== 123) return undefined;
     const braceEnd = this.findBraceEnd(q + 1, end);
@@ -243,6 +287,8 @@ export class InlineScanner {
     if (braceEnd === -1) return undefined;
     const groupEnd = braceEnd + 1;
     const content = parseBraceContent(text.slice(q + 2, braceEnd), q + 2);
+    // SPEC 5: a mention's display holds no unescaped bracket; this `[` is then text.
+    if (content.type === 'mention' && nested) return undefined;
     const display = { start: p + 1, end: q };
     const span = { start: p, end: groupEnd };
     if (content.type === 'mention') {
@@ -306,8 +352,8 @@ export class InlineScanner {
   /** Handles a quotation mark at `p`; returns false when it is plain text. */
   private quoteMark(p: number, end: number): boolean {
     const text = this.text;
+    if (!isQuoteMark(text.charCodeAt(p))) return false;
     const mark = text[p];
-    if (!(mark in CLOSES) && mark !== '‘' && mark !== '„' && mark !== '«') return false;
     const next = p + 1 < end ? text.charCodeAt(p + 1) : NEWLINE;
     if ((mark === "'" || mark === '’') && isLetter(this.prevCode) && isLetter(next)) return false;
     if (p === this.continuationOpener) {
@@ -435,6 +481,15 @@ export class InlineScanner {
     }
     this.stack.length = Math.min(this.stack.length, keep);
   }
+}
+
+/** ASCII characters the scanner must look at: NUL (comments), quotes, `@`, `[`, `\\`, `{`. */
+const MARKUP_START = new Uint8Array(128);
+for (const c of '\0"\'@[\\{') MARKUP_START[c.charCodeAt(0)] = 1;
+
+/** `"`, `'`, `«`, `»`, `‘`, `’`, `“`, `”`, `„`. */
+function isQuoteMark(code: number): boolean {
+  return code === 34 || code === 39 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x201e && code !== 0x201a && code !== 0x201b);
 }
 
 function isIdCharCode(code: number): boolean {

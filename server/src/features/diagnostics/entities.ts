@@ -2,22 +2,15 @@
 // definitions, HM008 ambiguous names, HM009 field dates, HM011 unknown
 // fields, HM013 invalid field values, HM014 shared authority ids.
 
-import { FIELD_KINDS, KIND_LABELS, type Entity } from '../../model/entity';
+import { FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../model/entity';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
 import { parseDate } from '../../syntax/dates';
 import type { EntityKind } from '../../syntax/types';
 import { checkDate, checkDateOrRange, checkOrder } from './dates';
 import { isHttpUrl } from './metadata';
-import type { Finding } from './types';
+import { type Finding, valueRange } from './types';
 
-/** Kinds a relation field may point at, by the kind of the entity that has it. */
-const RELATION_TARGETS: Record<string, (kind: EntityKind) => EntityKind[] | undefined> = {
-  'member-of': () => ['org'],
-  'part-of': (kind) => (kind === 'place' ? ['place'] : ['org']),
-  'located-in': () => ['place'],
-};
-
-function fileName(uri: string): string {
+export function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
@@ -47,10 +40,11 @@ function duplicateFindings(index: WorkspaceIndex, entity: Entity, findings: Find
   const all = index.definitions(entity.id);
   if (all.length < 2) return;
   const others = all.filter((e) => e !== entity);
+  const places = new Set(others.map((o) => (o.uri === entity.uri ? 'this file' : fileName(o.uri))));
   findings.push({
     ...entity.definition.idSpan,
     code: 'HM003',
-    message: `“${entity.id}” is defined ${all.length} times (also in ${others.map((o) => fileName(o.uri)).join(', ')}): keep one definition and merge the fields.`,
+    message: `“${entity.id}” is defined ${all.length} times (also in ${[...places].join(', ')}): keep one definition and merge the fields.`,
     related: others.map((o) => ({ uri: o.uri, span: o.definition.idSpan, message: 'Also defined here' })),
   });
 }
@@ -86,16 +80,16 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[
       case 'died':
       case 'founded':
       case 'dissolved':
-        checkDate(field.value, field.valueSpan, `\`${field.key}\``, findings);
+        checkDate(field.value, valueRange(field), `\`${field.key}\``, findings);
         break;
       case 'date':
-        checkDateOrRange(field.value, field.valueSpan, 'The date', findings);
+        checkDateOrRange(field.value, valueRange(field), 'The date', findings);
         break;
       case 'wikidata':
-        if (!/^Q\d+$/.test(field.value)) findings.push({ ...field.valueSpan, code: 'HM013', message: `A Wikidata id is \`Q\` followed by digits (e.g. Q1234), not “${field.value}”.` });
+        if (!/^Q\d+$/.test(field.value)) findings.push({ ...valueRange(field), code: 'HM013', message: `A Wikidata id is \`Q\` followed by digits (e.g. Q1234), not “${field.value}”.` });
         break;
       case 'url':
-        if (!isHttpUrl(field.value)) findings.push({ ...field.valueSpan, code: 'HM013', message: `\`url\` must be an absolute http(s) URL, not “${field.value}”.` });
+        if (!isHttpUrl(field.value)) findings.push({ ...valueRange(field), code: 'HM013', message: `\`url\` must be an absolute http(s) URL, not “${field.value}”.` });
         break;
       case 'author':
       case 'member-of':
@@ -127,7 +121,7 @@ function knownFields(kind: EntityKind): string {
 
 function relationFindings(index: WorkspaceIndex, entity: Entity, field: Entity['definition']['fields'][number], findings: Finding[]): void {
   if (field.refs.length === 0 && field.badRefs.length === 0) {
-    findings.push({ ...field.valueSpan, code: 'HM013', message: `\`${field.key}\` takes one or more mentions (\`@id\`).` });
+    findings.push({ ...valueRange(field), code: 'HM013', message: `\`${field.key}\` takes one or more mentions (\`@id\`).` });
   }
   for (const bad of field.badRefs) {
     findings.push({ ...bad, code: 'HM013', message: `\`${field.key}\` takes mentions (\`@id\`); this is not one.` });
@@ -140,7 +134,7 @@ function relationFindings(index: WorkspaceIndex, entity: Entity, field: Entity['
       findings.push({
         ...ref.span,
         code: 'HM013',
-        message: `\`${field.key}\` of a ${KIND_LABELS[entity.kind]} names ${targets.map((t) => article(KIND_LABELS[t])).join(' or ')}, but @${ref.id} is ${article(KIND_LABELS[target.kind])}.`,
+        message: `\`${field.key}\` of ${article(KIND_LABELS[entity.kind])} names ${targets.map((t) => article(KIND_LABELS[t])).join(' or ')}, but @${ref.id} is ${article(KIND_LABELS[target.kind])}.`,
       });
     }
   }

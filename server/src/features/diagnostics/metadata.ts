@@ -4,7 +4,7 @@
 import type { HistmarkConfig } from '../../model/config';
 import type { DocumentEntry } from '../../model/workspaceIndex';
 import { checkDateOrRange } from './dates';
-import type { Finding } from './types';
+import { type Finding, valueRange } from './types';
 
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const MENTION_KEYS = ['author', 'recipient', 'translator', 'recorder'];
@@ -34,10 +34,10 @@ export function metadataFindings(entry: DocumentEntry, config: HistmarkConfig): 
     findings.push({ ...line, code: 'HM007', message: 'A front-matter line is `key: value`.' });
   }
   for (const e of frontMatter.entries) {
-    const invalid = (message: string) => findings.push({ ...e.valueSpan, code: 'HM007', message });
+    const invalid = (message: string) => findings.push({ ...valueRange(e), code: 'HM007', message });
     switch (e.key) {
       case 'date':
-        checkDateOrRange(e.value, e.valueSpan, 'The date', findings);
+        checkDateOrRange(e.value, valueRange(e), 'The date', findings);
         break;
       case 'url':
         if (!isHttpUrl(e.value)) invalid(`\`url\` must be an absolute http(s) URL, not “${e.value}”.`);

@@ -6,8 +6,13 @@ import type { Finding } from './types';
 
 /** The first words of a quotation, for messages: `“We can come to…”`. */
 export function quotationExcerpt(text: string, q: Quotation, maxLength = 40): string {
+  const opener = text[q.opener.start];
   const raw = text
     .slice(q.content.start, q.content.end)
+    // A paragraph that continues the quotation repeats its opener (SPEC 6.1): not part of the words.
+    .split(/\n[ \t]*\r?\n\s*/)
+    .map((paragraph, i) => (i > 0 && !q.block && paragraph.startsWith(opener) ? paragraph.slice(1) : paragraph))
+    .join('\n')
     .replace(/^\s*>\s?/gm, '')
     .replace(/<!--[^]*?-->/g, '')
     .replace(/\s+/g, ' ')

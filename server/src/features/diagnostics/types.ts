@@ -1,6 +1,6 @@
 import type { DiagnosticCode, Severity } from '../../model/config';
 import type { Range } from '../../syntax/positions';
-import type { Span } from '../../syntax/types';
+import type { Field, Span } from '../../syntax/types';
 
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   HM001: 'warning',
@@ -40,6 +40,11 @@ export interface RelatedLocation {
   uri: string;
   span: Span;
   message: string;
+}
+
+/** Where a problem with a field's value is shown: an empty value has no text, so its key. */
+export function valueRange(field: Field): Span {
+  return field.value === '' ? field.keySpan : field.valueSpan;
 }
 
 /** A finding before severities and positions are applied. */

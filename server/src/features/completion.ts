@@ -1,0 +1,233 @@
+// Completion: entities after `@`, `{@` and in mention-valued front-matter
+// keys and relation fields; field keys inside a definition; front-matter
+// keys; footnote labels after `[^`. The document may be mid-edit, so the
+// context is read from the line typed so far; everything else comes from
+// the index. Entities are filtered here (by id, preferred name and aliases)
+// and the list is incomplete, so the client asks again as the user types;
+// an entity's card is added on resolve, for the one item being looked at.
+
+import { type CompletionItem, CompletionItemKind, type CompletionList, type Position } from 'vscode-languageserver';
+import { FIELD_KINDS, RELATION_TARGETS, type Entity } from '../model/entity';
+import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
+import { MENTION_KEYS } from '../syntax/fields';
+import type { Definition, EntityKind, FrontMatter } from '../syntax/types';
+import { datesOf, entityCard } from './entityCard';
+
+const ENTITY_ITEM_KINDS: Record<EntityKind, CompletionItemKind> = {
+  person: CompletionItemKind.Variable,
+  org: CompletionItemKind.Class,
+  place: CompletionItemKind.Module,
+  event: CompletionItemKind.Event,
+  work: CompletionItemKind.File,
+};
+
+const MENTIONS = 'One or more mentions (`@id`).';
+
+/** The known front-matter keys (SPEC 2) and what each takes. */
+const FRONT_MATTER_KEYS: Record<string, string> = {
+  title: 'Free text.',
+  date: 'A Histmark date (`1960-11-16`, `c. 1960`, `1960?`) or a range `date..date`.',
+  author: MENTIONS,
+  recipient: MENTIONS,
+  translator: MENTIONS,
+  recorder: MENTIONS,
+  voice: 'One mention: whose “I”, “we” and “our party” the text speaks in.',
+  archive: 'Free text: the archival reference (fond, file, page).',
+  source: 'Free text: the published citation.',
+  url: 'An absolute http(s) URL.',
+  language: 'A BCP 47 tag (`en`, `sq`, `ru`): the language of this transcript.',
+  'original-language': 'A BCP 47 tag: the language of the original.',
+};
+
+/** What each known definition field takes (SPEC 4); which kinds have it is FIELD_KINDS. */
+const FIELD_VALUES: Record<string, string> = {
+  aka: 'Alternative names, separated by `;`.',
+  role: 'Free text (repeatable).',
+  born: 'A date.',
+  died: 'A date.',
+  founded: 'A date.',
+  dissolved: 'A date.',
+  date: 'A date or a range `date..date`.',
+  author: MENTIONS,
+  'member-of': 'Mentions of organisations.',
+  'part-of': 'A mention of an organisation (for an organisation) or a place (for a place).',
+  'located-in': 'A mention of a place.',
+  wikidata: '`Q` followed by digits.',
+  viaf: 'A VIAF identifier.',
+  gnd: 'A GND identifier.',
+  url: 'An absolute http(s) URL.',
+};
+
+const ID_CHARS = '\\p{L}\\p{M}\\p{Nd}_-';
+const ID_RUN = new RegExp(`^[${ID_CHARS}]*`, 'u');
+/** `@partial` where a bare mention may start (SPEC 5); `\@` is escaped. */
+const BARE_MENTION = new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{Nd}_.@\\\\-])(@[${ID_CHARS}]*)$`, 'u');
+/** The content of a brace group so far: ids, then `@partial` or nothing. */
+const BRACE_GROUP = new RegExp(`^\\s*(?:@[${ID_CHARS}]+\\??\\s+)*(@[${ID_CHARS}]*)?$`, 'u');
+/** The value token being typed in a mention list: `@partial` or `partial`. */
+const LIST_TOKEN = new RegExp(`(?:^|[\\s,;:[\\]])(@?[${ID_CHARS}]*)$`, 'u');
+const KEY_SO_FAR = /^[ \t]*([A-Za-z0-9_-]*)$/;
+const NON_WORD = /[^\p{L}\p{M}\p{Nd}]+/u;
+
+/** The cursor and the line around it. */
+interface Cursor {
+  offset: number;
+  lineStart: number;
+  /** The line up to the cursor. */
+  before: string;
+  /** The line from the cursor on, without the line break. */
+  after: string;
+}
+
+function cursorAt(entry: DocumentEntry, position: Position): Cursor {
+  const offset = entry.lines.offsetAt(position);
+  const lineStart = entry.lines.lineStart(position.line);
+  const rest = entry.text.slice(offset);
+  return { offset, lineStart, before: entry.text.slice(lineStart, offset), after: rest.slice(0, rest.search(/\r?\n|$/)) };
+}
+
+export function completion(index: WorkspaceIndex, uri: string, position: Position): CompletionList | null {
+  const entry = index.document(uri);
+  if (!entry) return null;
+  const at = cursorAt(entry, position);
+  if (entry.tree.comments.some((c) => c.start < at.offset && at.offset < c.end)) return null;
+  const frontMatter = entry.tree.frontMatter;
+  if (frontMatter && at.lineStart > frontMatter.open.end && at.lineStart < frontMatter.end) return frontMatterCompletion(index, entry, frontMatter, at);
+  const definition = definitionAround(entry, at);
+  const fieldResult = definition && fieldCompletion(index, entry, definition, at);
+  return fieldResult !== undefined ? fieldResult : inlineCompletion(index, entry, at);
+}
+
+function frontMatterCompletion(index: WorkspaceIndex, entry: DocumentEntry, frontMatter: FrontMatter, at: Cursor): CompletionList | null {
+  if (KEY_SO_FAR.test(at.before)) {
+    const lineEnd = at.offset + at.after.length;
+    const elsewhere = new Set(frontMatter.entries.filter((e) => e.start < at.lineStart || e.start > lineEnd).map((e) => e.key));
+    const keys = Object.keys(FRONT_MATTER_KEYS).filter((key) => !elsewhere.has(key));
+    return keyCompletion(entry, at, keys, FRONT_MATTER_KEYS);
+  }
+  const value = /^\s*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:/.exec(at.before);
+  return value && MENTION_KEYS.has(value[1]) ? mentionListCompletion(index, entry, at) : null;
+}
+
+/** The definition whose field lines the cursor's (indented) line is, or directly follows. */
+function definitionAround(entry: DocumentEntry, at: Cursor): Definition | undefined {
+  if (!/^(?: {2}|\t)/.test(at.before + at.after)) return undefined;
+  return entry.tree.definitions.find(
+    (d) => d.header.end < at.lineStart && (at.lineStart <= d.end || /^\r?\n$/.test(entry.text.slice(d.end, at.lineStart))),
+  );
+}
+
+/** Field keys and relation values; undefined when the line is description text. */
+function fieldCompletion(index: WorkspaceIndex, entry: DocumentEntry, definition: Definition, at: Cursor): CompletionList | null | undefined {
+  if (definition.description && definition.description.start < at.lineStart) return undefined;
+  if (KEY_SO_FAR.test(at.before)) {
+    const keys = Object.keys(FIELD_KINDS).filter((key) => FIELD_KINDS[key].includes(definition.kind));
+    return keyCompletion(entry, at, keys, FIELD_VALUES);
+  }
+  const field = /^\s*([a-z][a-z0-9-]*):/.exec(at.before);
+  if (!field) return undefined;
+  if (!MENTION_KEYS.has(field[1])) return null;
+  const kinds = RELATION_TARGETS[field[1]]?.(definition.kind);
+  return mentionListCompletion(index, entry, at, (e) => e.id !== definition.id && (!kinds || kinds.includes(e.kind)));
+}
+
+function inlineCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor): CompletionList | null {
+  const footnote = /\[\^([A-Za-z0-9_-]*)$/.exec(at.before);
+  if (footnote) return footnoteCompletion(entry, at, footnote[1]);
+  const open = at.before.lastIndexOf('{');
+  if (open !== -1 && at.before[open - 1] !== '\\' && !at.before.includes('}', open)) {
+    const group = BRACE_GROUP.exec(at.before.slice(open + 1));
+    if (!group || (group[1] === undefined && group[0] !== '')) return null;
+    return entityCompletion(index, entry, at, at.offset - (group[1] ?? '').length);
+  }
+  const bare = BARE_MENTION.exec(at.before);
+  return bare ? entityCompletion(index, entry, at, at.offset - bare[1].length) : null;
+}
+
+/** The value token of `author: @a @b`, `[@a, @b]` or `member-of: @a; @b`. */
+function mentionListCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor, accept?: (entity: Entity) => boolean): CompletionList | null {
+  const token = LIST_TOKEN.exec(at.before);
+  return token ? entityCompletion(index, entry, at, at.offset - token[1].length, accept) : null;
+}
+
+/** Entities for the `@partial` (or `partial`) typed from `start`, which the chosen `@id` replaces. */
+function entityCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor, start: number, accept?: (entity: Entity) => boolean): CompletionList {
+  const typed = entry.text.slice(start, at.offset);
+  const lead = typed.startsWith('@') ? '@' : '';
+  const partial = typed.slice(lead.length).normalize('NFC').toLowerCase();
+  const range = entry.lines.range(start, at.offset + ID_RUN.exec(at.after)![0].length);
+  const items: CompletionItem[] = [];
+  for (const entity of index.entities()) {
+    if (accept && !accept(entity)) continue;
+    const matched = matchOf(entity, partial);
+    if (matched === undefined) continue;
+    const names = new Set([matched, entity.id, ...entity.names.map((c) => c.name)]);
+    items.push({
+      label: entity.id,
+      kind: ENTITY_ITEM_KINDS[entity.kind],
+      detail: detailOf(entity),
+      // The name that matched comes first, for clients that filter by prefix.
+      filterText: [...names].map((name) => lead + name).join(' '),
+      textEdit: { range, newText: `@${entity.id}` },
+      data: { entityId: entity.id },
+    });
+  }
+  items.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return { isIncomplete: true, items };
+}
+
+/** The id, or the preferred name or alias, that `partial` (lowercase) matches. */
+function matchOf(entity: Entity, partial: string): string | undefined {
+  if (entity.id.toLowerCase().includes(partial)) return entity.id;
+  const matches = (name: string) => name.toLowerCase().startsWith(partial) || name.split(NON_WORD).some((word) => word.toLowerCase().startsWith(partial));
+  return entity.names.find((claim) => matches(claim.name))?.name;
+}
+
+/** Preferred name and dates: `Nikita Khrushchev, 1894-04-15 – 1971-09-11`. */
+function detailOf(entity: Entity): string {
+  return [entity.displayName, ...datesOf(entity)].join(', ');
+}
+
+/** The entity card as documentation, computed only for the item the user looks at. */
+export function resolveCompletion(index: WorkspaceIndex, item: CompletionItem): CompletionItem {
+  const id = (item.data as { entityId?: string } | undefined)?.entityId;
+  const entity = id === undefined ? undefined : index.entity(id);
+  return entity ? { ...item, documentation: { kind: 'markdown', value: entityCard(index, entity) } } : item;
+}
+
+/** Keys at the start of a line: the typed key (and the rest of it) is replaced by `key: `. */
+function keyCompletion(entry: DocumentEntry, at: Cursor, keys: string[], help: Record<string, string>): CompletionList {
+  const typed = KEY_SO_FAR.exec(at.before)![1];
+  const rest = /^[A-Za-z0-9_-]*/.exec(at.after)![0];
+  const hasColon = /^[ \t]*:/.test(at.after.slice(rest.length));
+  const range = entry.lines.range(at.offset - typed.length, at.offset + rest.length);
+  const items = keys.map<CompletionItem>((key, i) => ({
+    label: key,
+    kind: CompletionItemKind.Property,
+    documentation: { kind: 'markdown', value: help[key] },
+    sortText: String(i).padStart(2, '0'),
+    textEdit: { range, newText: hasColon ? key : `${key}: ` },
+  }));
+  return { isIncomplete: false, items };
+}
+
+/** Labels defined in this document; the closing `]` is added when missing. */
+function footnoteCompletion(entry: DocumentEntry, at: Cursor, typed: string): CompletionList {
+  const rest = /^[A-Za-z0-9_-]*/.exec(at.after)![0];
+  const closed = at.after[rest.length] === ']';
+  const range = entry.lines.range(at.offset - typed.length, at.offset + rest.length);
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const note of entry.tree.footnoteDefinitions) {
+    if (seen.has(note.label)) continue;
+    seen.add(note.label);
+    const content = entry.text.slice(note.content.start, note.content.end).replace(/\s+/g, ' ').trim();
+    items.push({
+      label: note.label,
+      kind: CompletionItemKind.Reference,
+      detail: content.length > 60 ? `${content.slice(0, 60).trimEnd()}…` : content,
+      textEdit: { range, newText: closed ? note.label : `${note.label}]` },
+    });
+  }
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,64 @@
+// Workspace symbols: entities found by id, preferred name or alias,
+// case- and accent-insensitively (substring first, then in-order letters).
+
+import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
+import { type Entity, KIND_LABELS } from '../model/entity';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { ENTITY_SYMBOL_KINDS } from './documentSymbols';
+import { locationOf } from './locate';
+
+/** Enough for any picker; a corpus can define thousands of entities. */
+export const MAX_WORKSPACE_SYMBOLS = 500;
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Lower is better: exact, prefix, word start, substring, letters in order; undefined: no match. */
+function matchScore(candidate: string, query: string): number | undefined {
+  const text = fold(candidate);
+  if (text === query) return 0;
+  const at = text.indexOf(query);
+  if (at === 0) return 1;
+  if (at > 0) return /[\p{L}\p{Nd}]/u.test(text[at - 1]) ? 3 : 2;
+  let q = 0;
+  for (let i = 0; i < text.length && q < query.length; i++) if (text[i] === query[q]) q++;
+  return q === query.length ? 4 : undefined;
+}
+
+interface Match {
+  entity: Entity;
+  score: number;
+  name: string;
+}
+
+/**
+ * Editors filter the answer by the symbol name again, so an entity found by
+ * its id or an alias names that too: `Nikita Khrushchev (N. S. Khrushchev)`.
+ */
+function matchEntity(entity: Entity, query: string): Match | undefined {
+  if (query === '') return { entity, score: 0, name: entity.displayName };
+  const nameScore = matchScore(entity.displayName, query);
+  let best: { score: number; text: string } | undefined;
+  for (const text of [`@${entity.id}`, entity.id, ...entity.aliases]) {
+    const score = matchScore(text, query);
+    if (score !== undefined && (!best || score < best.score)) best = { score, text };
+  }
+  if (nameScore !== undefined) return { entity, score: Math.min(nameScore, best?.score ?? nameScore), name: entity.displayName };
+  return best && { entity, score: best.score, name: `${entity.displayName} (${best.text})` };
+}
+
+export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: CancellationToken): SymbolInformation[] {
+  const folded = fold(query.trim());
+  const matches: Match[] = [];
+  for (const entity of index.entities()) {
+    if (token?.isCancellationRequested) return [];
+    const match = matchEntity(entity, folded);
+    if (match) matches.push(match);
+  }
+  matches.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return matches.slice(0, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, name }) => {
+    const location = locationOf(index, entity.uri, entity.definition.header);
+    return location ? [{ name, kind: ENTITY_SYMBOL_KINDS[entity.kind], location, containerName: `${KIND_LABELS[entity.kind]} @${entity.id}` }] : [];
+  });
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CompletionItem, CompletionItemKind, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
+import { startServer, type TestServer } from './lspClient';
+
+const REGISTRY = `@person khrushchev: Nikita Sergeyevich Khrushchev
+  aka: Khrushchev; N. S. Khrushchev
+  born: 1894-04-15
+  died: 1971-09-11
+  member-of: @cpsu
+
+@person hoxha: Enver Hoxha
+  aka: Comrade Enver
+
+@org cpsu: Communist Party of the Soviet Union
+  aka: the Soviet party
+  founded: 1912
+
+@org pla: Party of Labour of Albania
+
+@place albania: Albania
+
+@place tirana: Tirana
+  part-of: @albania
+`;
+
+let server: TestServer;
+let uri: string;
+beforeAll(async () => {
+  server = await startServer({ 'registry.hmd': REGISTRY });
+  uri = await server.open('doc.hmd', '');
+});
+afterAll(() => server.stop());
+
+/** Sets the text of doc.hmd to `text` (`|` marks the cursor) and asks for completion there. */
+async function complete(text: string, triggerCharacter?: string): Promise<CompletionList> {
+  const cursor = text.indexOf('|');
+  const lines = text.slice(0, cursor).split('\n');
+  const line = lines.length - 1;
+  const character = lines[line].length;
+  await server.change('doc.hmd', text.replace('|', ''));
+  return (await server.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: { line, character },
+    context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 },
+  })) as CompletionList;
+}
+
+const labels = (list: CompletionList) => list.items.map((i) => i.label);
+const edits = (list: CompletionList) => list.items.map((i) => i.textEdit as TextEdit);
+
+describe('entity completion', () => {
+  it('offers every entity after a bare @, with kind, detail, filter text and an edit replacing the @', async () => {
+    const list = await complete('Letter to @|\n', '@');
+    expect(list.isIncomplete).toBe(true);
+    expect(labels(list)).toEqual(['albania', 'cpsu', 'hoxha', 'khrushchev', 'pla', 'tirana']);
+    const range = { start: { line: 0, character: 10 }, end: { line: 0, character: 11 } };
+    expect(list.items.find((i) => i.label === 'khrushchev')).toEqual({
+      label: 'khrushchev',
+      kind: CompletionItemKind.Variable,
+      detail: 'Nikita Sergeyevich Khrushchev, 1894-04-15 – 1971-09-11',
+      filterText: '@khrushchev @Nikita Sergeyevich Khrushchev @Khrushchev @N. S. Khrushchev',
+      textEdit: { range, newText: '@khrushchev' },
+      data: { entityId: 'khrushchev' },
+    });
+    expect(list.items.map((i) => [i.kind, i.detail])).toEqual([
+      [CompletionItemKind.Module, 'Albania'],
+      [CompletionItemKind.Class, 'Communist Party of the Soviet Union, founded 1912'],
+      [CompletionItemKind.Variable, 'Enver Hoxha'],
+      [CompletionItemKind.Variable, 'Nikita Sergeyevich Khrushchev, 1894-04-15 – 1971-09-11'],
+      [CompletionItemKind.Class, 'Party of Labour of Albania'],
+      [CompletionItemKind.Module, 'Tirana'],
+    ]);
+  });
+
+  it('finds an entity by its preferred name: @Nikita offers khrushchev and replaces the typed word', async () => {
+    const list = await complete('Letter to @Nikita| today.\n');
+    expect(labels(list)).toEqual(['khrushchev']);
+    expect(list.items[0].filterText).toBe('@Nikita Sergeyevich Khrushchev @khrushchev @Khrushchev @N. S. Khrushchev');
+    expect(list.items[0].textEdit).toEqual({ range: { start: { line: 0, character: 10 }, end: { line: 0, character: 17 } }, newText: '@khrushchev' });
+  });
+
+  it('finds an entity by an alias, case-insensitively, and by part of the id', async () => {
+    expect(labels(await complete('Met @comrade|\n'))).toEqual(['hoxha']);
+    expect(labels(await complete('Met @soviet|\n'))).toEqual(['cpsu']);
+    expect(labels(await complete('Met @ran|\n'))).toEqual(['tirana']);
+    expect(labels(await complete('Met @zzz|\n'))).toEqual([]);
+  });
+
+  it('replaces the whole id when the cursor is inside it', async () => {
+    const list = await complete('Met @kh|rush.\n');
+    expect(edits(list)).toEqual([{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 11 } }, newText: '@khrushchev' }]);
+  });
+
+  it('offers nothing after an @ inside a word or an email address', async () => {
+    expect(await complete('write to name@|\n', '@')).toBeNull();
+  });
+
+  it('completes after {@ and after further ids in a brace group', async () => {
+    const first = await complete('"We will not yield."{@hox|\n');
+    expect(edits(first)).toEqual([{ range: { start: { line: 0, character: 21 }, end: { line: 0, character: 25 } }, newText: '@hoxha' }]);
+    const second = await complete('[They]{@hoxha @Nik|}\n');
+    expect(edits(second)).toEqual([{ range: { start: { line: 0, character: 14 }, end: { line: 0, character: 18 } }, newText: '@khrushchev' }]);
+    const brace = await complete('"We will not yield."{|\n', '{');
+    expect(labels(brace)).toHaveLength(6);
+    expect(brace.items[0].textEdit).toEqual({ range: { start: { line: 0, character: 21 }, end: { line: 0, character: 21 } }, newText: '@albania' });
+    expect(await complete('Text{pb |\n')).toBeNull();
+  });
+
+  it('completes mention-valued front-matter keys', async () => {
+    const author = await complete('---\ntitle: A letter\nauthor: @hoxha @|\n---\nText.\n', '@');
+    expect(labels(author)).toHaveLength(6);
+    expect(author.items[0].textEdit).toEqual({ range: { start: { line: 2, character: 15 }, end: { line: 2, character: 16 } }, newText: '@albania' });
+    const recipient = await complete('---\nrecipient: [@hoxha, @Kh|]\n---\nText.\n');
+    expect(labels(recipient)).toEqual(['khrushchev']);
+    expect(labels(await complete('---\nvoice: En|\n---\nText.\n'))).toEqual(['hoxha']);
+    expect(await complete('---\ntitle: Letter to @|\n---\nText.\n', '@')).toBeNull();
+  });
+
+  it('offers only entities of the right kind in relation fields', async () => {
+    const person = '@person mikoyan: Anastas Mikoyan\n  member-of: @|\n';
+    expect(labels(await complete(person, '@'))).toEqual(['cpsu', 'pla']);
+    expect(labels(await complete('@org komsomol: Komsomol\n  part-of: @|\n', '@'))).toEqual(['cpsu', 'pla']);
+    expect(labels(await complete('@place durres: Durrës\n  part-of: @|\n', '@'))).toEqual(['albania', 'tirana']);
+    expect(labels(await complete('@event congress: 22nd Congress\n  located-in: @|\n', '@'))).toEqual(['albania', 'tirana']);
+    expect(labels(await complete('@person mikoyan: Anastas Mikoyan\n  member-of: @pla; @Sov|\n'))).toEqual(['cpsu']);
+  });
+});
+
+describe('key and label completion', () => {
+  it('offers the field keys of the entity kind at the start of a field line', async () => {
+    const list = await complete('@person mikoyan: Anastas Mikoyan\n  born: 1895\n  |\n');
+    expect(list.isIncomplete).toBe(false);
+    expect(labels(list)).toEqual(['aka', 'role', 'born', 'died', 'member-of', 'wikidata', 'viaf', 'gnd', 'url']);
+    expect(list.items[0]).toEqual({
+      label: 'aka',
+      kind: CompletionItemKind.Property,
+      documentation: { kind: 'markdown', value: 'Alternative names, separated by `;`.' },
+      sortText: '00',
+      textEdit: { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: 'aka: ' },
+    });
+    const place = await complete('@place durres: Durrës\n  wi|\n');
+    expect(labels(place)).toEqual(['aka', 'role', 'part-of', 'wikidata', 'viaf', 'gnd', 'url']);
+    expect(place.items[3].textEdit).toEqual({ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, newText: 'wikidata: ' });
+  });
+
+  it('offers no field keys in a description', async () => {
+    expect(await complete('@person mikoyan: Anastas Mikoyan\n  born: 1895\n\n  Soviet politician.\n  |\n')).toBeNull();
+  });
+
+  it('offers the known front-matter keys not yet used, at the start of a front-matter line', async () => {
+    const list = await complete('---\ntitle: A letter\nda|\nauthor: @hoxha\n---\nText.\n');
+    expect(labels(list)).toEqual(['date', 'recipient', 'translator', 'recorder', 'voice', 'archive', 'source', 'url', 'language', 'original-language']);
+    expect(list.items[0].textEdit).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, newText: 'date: ' });
+    const existing = await complete('---\nti|tle: A letter\n---\nText.\n');
+    expect(existing.items[0].textEdit).toEqual({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: 'title' });
+  });
+
+  it('offers the footnote labels defined in the document after [^', async () => {
+    const text = 'See the note[^|.\n\n[^source]: Central State Archive, fond 14.\n[^2]: Another note.\n';
+    const list = await complete(text, '^');
+    expect(list.items).toEqual<CompletionItem[]>([
+      {
+        label: 'source',
+        kind: CompletionItemKind.Reference,
+        detail: 'Central State Archive, fond 14.',
+        textEdit: { range: { start: { line: 0, character: 14 }, end: { line: 0, character: 14 } }, newText: 'source]' },
+      },
+      { label: '2', kind: CompletionItemKind.Reference, detail: 'Another note.', textEdit: { range: { start: { line: 0, character: 14 }, end: { line: 0, character: 14 } }, newText: '2]' } },
+    ]);
+    const closed = await complete('See[^so|]\n\n[^source]: A note.\n');
+    expect(edits(closed)).toEqual([{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } }, newText: 'source' }]);
+  });
+});
+
+describe('completion item resolve', () => {
+  it('adds the entity card as markdown documentation', async () => {
+    const list = await complete('Met @Nikita|\n');
+    const resolved = (await server.connection.sendRequest('completionItem/resolve', list.items[0])) as CompletionItem;
+    expect(resolved.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('**Nikita Sergeyevich Khrushchev**') });
+    const value = (resolved.documentation as { value: string }).value;
+    expect(value).toContain('person · 1894-04-15 – 1971-09-11 · `@khrushchev`');
+    expect(value).toContain('Also known as: Khrushchev; N. S. Khrushchev');
+  });
+});

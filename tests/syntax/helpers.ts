@@ -1,0 +1,55 @@
+// Helpers that turn spans back into source text, so tests read as the
+// document does: `expect(doc.quotes()).toEqual(['"We can…"'])`.
+
+import { parse } from '../../server/src/syntax/parse';
+import type { Span, SyntaxTree } from '../../server/src/syntax/types';
+
+export interface Parsed {
+  text: string;
+  tree: SyntaxTree;
+  /** The source text of a span. */
+  slice(span: Span): string;
+  /** Every quotation, as written. */
+  quotes(): string[];
+  /** Every mention, as written. */
+  mentions(): string[];
+  /** Every apparatus mark, as written. */
+  apparatus(): string[];
+  /** Every syntax problem, as written. */
+  problems(): string[];
+  /** The plainText pairs, as text. */
+  plain(): string[];
+  /** Every block as `kind:text`. */
+  blocks(): string[];
+}
+
+export function parseDoc(text: string): Parsed {
+  const tree = parse(text);
+  const slice = (span: Span) => text.slice(span.start, span.end);
+  return {
+    text,
+    tree,
+    slice,
+    quotes: () => tree.quotations.map(slice),
+    mentions: () => tree.mentions.map(slice),
+    apparatus: () => tree.apparatus.map(slice),
+    problems: () => tree.problems.map(slice),
+    plain: () => {
+      const parts: string[] = [];
+      for (let i = 0; i < tree.plainText.length; i += 2) parts.push(text.slice(tree.plainText[i], tree.plainText[i + 1]));
+      return parts;
+    },
+    blocks: () => tree.blocks.map((b) => `${b.kind}:${slice(b)}`),
+  };
+}
+
+/** Joins lines with `\n` (the tests' way of writing a document). */
+export function lines(...rows: string[]): string {
+  return rows.join('\n');
+}
+
+/** The only quotation of a document (fails the test when there are more). */
+export function onlyQuote(doc: Parsed) {
+  if (doc.tree.quotations.length !== 1) throw new Error(`expected one quotation, found ${JSON.stringify(doc.quotes())}`);
+  return doc.tree.quotations[0];
+}
