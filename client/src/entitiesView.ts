@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type DocumentMentions, type EntitySummary, Requests } from '../../server/src/lsp/protocol';
+import { toLocation } from './convert';
 
 const GROUPS: { kind: EntitySummary['kind']; label: string; icon: string }[] = [
   { kind: 'person', label: 'People', icon: 'person' },
@@ -18,13 +19,6 @@ type Node =
   | { type: 'entity'; entity: EntitySummary }
   | { type: 'document'; entity: EntitySummary; group: DocumentMentions }
   | { type: 'mention'; uri: string; mention: DocumentMentions['mentions'][number] };
-
-function location(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Location {
-  return new vscode.Location(
-    vscode.Uri.parse(uri),
-    new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
-  );
-}
 
 function openCommand(loc: vscode.Location): vscode.Command {
   return { command: 'vscode.open', title: 'Open', arguments: [loc.uri, { selection: loc.range } satisfies vscode.TextDocumentShowOptions] };
@@ -89,7 +83,7 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
         item.description = `${e.mentions} mention${e.mentions === 1 ? '' : 's'}`;
         item.tooltip = `@${e.id}${e.aliases.length ? ` · also ${e.aliases.join('; ')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(GROUPS.find((g) => g.kind === e.kind)!.icon);
-        item.command = openCommand(location(e.definition.uri, e.definition.range));
+        item.command = openCommand(toLocation(e.definition.uri, e.definition.range));
         item.contextValue = 'entity';
         return item;
       }
@@ -100,7 +94,7 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'mention': {
-        const loc = location(node.uri, node.mention.range);
+        const loc = toLocation(node.uri, node.mention.range);
         const item = new vscode.TreeItem(node.mention.text);
         item.description = `line ${loc.range.start.line + 1}`;
         item.command = openCommand(loc);

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+import { toRange } from './convert';
 import { type DocumentMentions, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
 
 type ClientGetter = () => LanguageClient | undefined;
@@ -15,10 +16,6 @@ async function entityAtCursor(client: LanguageClient, editor: vscode.TextEditor)
   });
   if (!id) void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
   return id ?? undefined;
-}
-
-function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
 async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {

@@ -5,11 +5,28 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { Notifications, type WorkspaceStatus } from '../../server/src/lsp/protocol';
+import { type JsonRange, toLocation } from './convert';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
+
+/**
+ * The server's code lenses open the references peek; VS Code's command wants
+ * a Uri, a Position and Locations, not the JSON the protocol carries.
+ */
+function withEditorArguments(lens: vscode.CodeLens | null | undefined): vscode.CodeLens | null | undefined {
+  const command = lens?.command;
+  if (command?.command !== 'editor.action.showReferences' || !command.arguments) return lens;
+  const [uri, position, locations] = command.arguments as [string, { line: number; character: number }, { uri: string; range: JsonRange }[]];
+  command.arguments = [
+    vscode.Uri.parse(uri),
+    new vscode.Position(position.line, position.character),
+    locations.map((l) => toLocation(l.uri, l.range)),
+  ];
+  return lens;
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -19,6 +36,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'histmark' }],
+    middleware: { resolveCodeLens: async (lens, token, next) => withEditorArguments(await next(lens, token)) },
     synchronize: {
       configurationSection: 'histmark',
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.hmd'), vscode.workspace.createFileSystemWatcher('**/histmark.json')],

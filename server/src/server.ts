@@ -32,7 +32,7 @@ import { hover } from './features/hover';
 import { definition } from './features/definition';
 import { documentHighlights, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 
 declare const __HISTMARK_VERSION__: string;
@@ -103,7 +103,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'histmark-language-server', version: __HISTMARK_VERSION__ },
@@ -165,7 +165,8 @@ connection.onReferences(guarded('references', (p, token) => references(index, p.
 connection.onDocumentHighlight(guarded('document highlights', (p) => documentHighlights(index, p.textDocument.uri, p.position)));
 connection.onPrepareRename(guarded('prepare rename', (p) => prepareRename(index, p.textDocument.uri, p.position)));
 connection.onRenameRequest(guarded('rename', (p, token) => rename(index, p.textDocument.uri, p.position, p.newName, token)));
-connection.onCodeLens(guarded('code lens', (p, token) => codeLenses(index, p.textDocument.uri, token)));
+connection.onCodeLens(guarded('code lens', (p) => codeLenses(index, p.textDocument.uri)));
+connection.onCodeLensResolve(async (lens, token) => (await guarded('code lens resolve', resolveCodeLens)(index, lens, token)) ?? lens);
 connection.onWorkspaceSymbol(guarded('workspace symbols', (p, token) => workspaceSymbols(index, p.query, token)));
 connection.onRequest(Requests.entities, guarded('entities', () => listEntities(index)));
 connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { id: string }) => mentionsByDocument(index, p.id)));

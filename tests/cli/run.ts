@@ -2,7 +2,7 @@
 // process, the way CI runs it, and makes throw-away workspaces on disk.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -16,18 +16,32 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd = FIXTURES, env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', ...env },
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const temporary: string[] = [];
 
 /** A temporary folder holding `files` (relative paths; strings or raw bytes). */
 export function tempWorkspace(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'histmark-cli-'));
+  temporary.push(root);
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), content);
   }
   return root;
+}
+
+/** Removes every folder `tempWorkspace` made (call in `afterAll`). */
+export function removeTempWorkspaces(): void {
+  for (const root of temporary.splice(0)) rmSync(root, { recursive: true, force: true });
 }
 
 export interface JsonDiagnostic {

@@ -5,7 +5,7 @@
 // silent (they are absent from the expected maps).
 
 import { describe, expect, it } from 'vitest';
-import { diagnosticsByFile, loadFixture } from './helpers';
+import { diagnose, diagnosticsByFile, loadFixture } from './helpers';
 
 async function fixture(code: string) {
   return diagnosticsByFile(await loadFixture(`diagnostics/${code}`));
@@ -30,6 +30,8 @@ describe('diagnostics on the fixtures', () => {
     expect(messages[3]).toBe(
       'Quotation “This block quote has many words and no a…” has no attribution: end the block quote with a line `> — @id`, `> — {@?}` or `> {~}`.',
     );
+    // The opener repeated by the continuing paragraph is not quoted in the message.
+    expect(messages[4]).toBe('Quotation “The first paragraph of a long speech and…” has no attribution: add {@id}, {@?} or {~} directly after the closing mark.');
   });
 
   it('HM002: the id of each reference to an undefined entity, wherever it is referenced', async () => {
@@ -169,5 +171,22 @@ describe('diagnostics on the fixtures', () => {
       'other.hmd': ['1:12-1:15 warning HM014'],
       'registry.hmd': ['1:8-1:13 warning HM014', '3:8-3:13 warning HM014'],
     });
+  });
+});
+
+describe('HM005 matching', () => {
+  it('compares names after NFC normalisation, with ranges in UTF-16 units of the text as written', async () => {
+    const registry = '@person kun: B\u00e9la Kun\n@person zoe: Zoe\u0308\n';
+    // "Be\u0301la" is decomposed in the text: 9 units for "Béla Kun"; "Zoë" precomposed.
+    const text = 'Then Be\u0301la Kun met Zo\u00eb, not Zo\u00ebs.\n';
+    expect(await diagnose({ 'r.hmd': registry, 't.hmd': text }, 't.hmd')).toEqual(['0:5-0:14 information HM005', '0:19-0:22 information HM005']);
+  });
+
+  it('a run of white space in the text matches the space in a name; a name inside a longer word does not match', async () => {
+    const registry = '@person tito: Josip Broz Tito\n  aka: Tito\n';
+    expect(await diagnose({ 'r.hmd': registry, 't.hmd': 'Josip  Broz\tTito; Titoism; Tito-Ranković.\n' }, 't.hmd')).toEqual([
+      '0:0-0:16 information HM005',
+      '0:27-0:31 information HM005',
+    ]);
   });
 });

@@ -150,7 +150,8 @@ describe('definition, declaration and references', () => {
 
 describe('code lens and workspace symbols', () => {
   it('puts the counts on each definition, opening the references', async () => {
-    const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: server.uri('registry.hmd') } })) as {
+    const unresolved = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: server.uri('registry.hmd') } })) as object[];
+    const lenses = (await Promise.all(unresolved.map((lens) => server.connection.sendRequest('codeLens/resolve', lens)))) as {
       range: unknown;
       command: { title: string; command: string; arguments: unknown[] };
     }[];

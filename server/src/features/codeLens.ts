@@ -1,5 +1,7 @@
 // A code lens above each definition header, "12 mentions · 3 quotations",
-// that opens the references of the entity in the peek view.
+// that opens the references of the entity in the peek view. Lenses are
+// listed cheaply and counted on resolve, so a registry of thousands of
+// entities costs only what is on screen.
 
 import type { CancellationToken, CodeLens } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
@@ -9,20 +11,28 @@ import { entityReferenceLocations } from './references';
 /** VS Code's command for the peek view: arguments (uri, position, locations). */
 export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
 
-export function codeLenses(index: WorkspaceIndex, uri: string, token?: CancellationToken): CodeLens[] {
+interface LensData {
+  uri: string;
+  id: string;
+}
+
+export function codeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
   const entry = index.document(uri);
   if (!entry) return [];
-  const lenses: CodeLens[] = [];
-  for (const definition of entry.tree.definitions) {
-    const references = entityReferenceLocations(index, definition.id, token);
-    if (!references) return [];
-    const stats = entityStats(index, definition.id);
-    const title = `${counted(stats.mentions, 'mention')} · ${counted(stats.quotations, 'quotation')}`;
-    const position = entry.lines.positionAt(definition.idSpan.start);
-    lenses.push({
-      range: entry.lines.range(definition.header.start, definition.header.end),
-      command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [uri, position, references] },
-    });
-  }
-  return lenses;
+  return entry.tree.definitions.map((definition) => ({
+    range: entry.lines.range(definition.header.start, definition.header.end),
+    data: { uri, id: definition.id } satisfies LensData,
+  }));
+}
+
+export function resolveCodeLens(index: WorkspaceIndex, lens: CodeLens, token?: CancellationToken): CodeLens {
+  const { uri, id } = lens.data as LensData;
+  const definition = index.definitions(id).find((e) => e.uri === uri)?.definition;
+  const entry = index.document(uri);
+  const references = entityReferenceLocations(index, id, token);
+  if (!definition || !entry || !references) return { ...lens, command: { title: '', command: '' } };
+  const stats = entityStats(index, id);
+  const title = `${counted(stats.mentions, 'mention')} · ${counted(stats.quotations, 'quotation')}`;
+  const position = entry.lines.positionAt(definition.idSpan.start);
+  return { range: lens.range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [uri, position, references] } };
 }

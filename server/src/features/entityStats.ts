@@ -20,7 +20,7 @@ export function entityStats(index: WorkspaceIndex, id: string): EntityStats {
     const entry = index.document(uri);
     if (!entry) continue;
     stats.documents++;
-    for (const mention of entry.tree.mentions) for (const ref of mention.ids) if (ref.id === id) stats.mentions++;
+    stats.mentions += entry.references.get(id)?.length ?? 0;
     for (const quotation of entry.tree.quotations) if (names(quotation.attribution?.ids)) stats.quotations++;
     for (const turn of entry.tree.turns) if (names(turn.speaker.ids)) stats.turns++;
   }

@@ -15,9 +15,7 @@ export function entityAt(index: WorkspaceIndex, uri: string, position: Position)
 
 export function listEntities(index: WorkspaceIndex): EntitySummary[] {
   const counts = new Map<string, number>();
-  for (const entry of index.documents()) {
-    for (const mention of entry.tree.mentions) for (const ref of mention.ids) counts.set(ref.id, (counts.get(ref.id) ?? 0) + 1);
-  }
+  for (const entry of index.documents()) for (const [id, refs] of entry.references) counts.set(id, (counts.get(id) ?? 0) + refs.length);
   const summaries: EntitySummary[] = [];
   for (const entity of index.entities()) {
     const entry = index.document(entity.uri);

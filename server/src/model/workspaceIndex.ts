@@ -17,6 +17,20 @@ export interface DocumentEntry {
   tree: SyntaxTree;
   lines: LineIndex;
   entities: Entity[];
+  /** Every reference in the document, by id: lookups by id never scan all mentions. */
+  references: Map<string, { mention: Mention; ref: IdRef }[]>;
+}
+
+function referencesOf(tree: SyntaxTree): DocumentEntry['references'] {
+  const byId: DocumentEntry['references'] = new Map();
+  for (const mention of tree.mentions) {
+    for (const ref of mention.ids) {
+      const list = byId.get(ref.id);
+      if (list) list.push({ mention, ref });
+      else byId.set(ref.id, [{ mention, ref }]);
+    }
+  }
+  return byId;
 }
 
 export interface MentionLocation {
@@ -74,7 +88,7 @@ function removeFrom<K, V>(map: Map<K, V[]>, key: K, keep: (v: V) => boolean): vo
 export class WorkspaceIndex {
   private readonly docs = new Map<string, DocumentEntry>();
   private readonly definitionsById = new Map<string, Entity[]>();
-  private readonly referencingDocs = new Map<string, Map<string, number>>();
+  private readonly referencingDocs = new Map<string, Set<string>>();
   private readonly claimsByName = new Map<string, Entity[]>();
   private readonly claimsByAuthority = new Map<string, Entity[]>();
   private matcher: NameMatcher | undefined;
@@ -103,6 +117,7 @@ export class WorkspaceIndex {
       tree,
       lines: new LineIndex(text),
       entities: tree.definitions.map((d) => entityOf(uri, d, text)),
+      references: referencesOf(tree),
     };
     return this.replace(uri, entry, trackAffected);
   }
@@ -156,18 +171,14 @@ export class WorkspaceIndex {
 
   /** Every reference to `id` in the workspace, document by document. */
   *mentionsOf(id: string): IterableIterator<MentionLocation> {
-    for (const uri of this.referencingDocs.get(id)?.keys() ?? []) {
-      const entry = this.docs.get(uri);
-      if (!entry) continue;
-      for (const mention of entry.tree.mentions) {
-        for (const ref of mention.ids) if (ref.id === id) yield { uri, mention, ref };
-      }
+    for (const uri of this.referencingDocs.get(id) ?? []) {
+      for (const { mention, ref } of this.docs.get(uri)?.references.get(id) ?? []) yield { uri, mention, ref };
     }
   }
 
   /** Documents that reference `id`. */
   referencingDocuments(id: string): string[] {
-    return [...(this.referencingDocs.get(id)?.keys() ?? [])];
+    return [...(this.referencingDocs.get(id) ?? [])];
   }
 
   /** The matcher of names claimed by exactly one entity (HM005). */
@@ -198,7 +209,7 @@ export class WorkspaceIndex {
     };
     for (const key of changed(before.definitions, after.definitions)) {
       const id = key.slice(0, key.lastIndexOf(' '));
-      addDocs(this.referencingDocs.get(id)?.keys() ?? []);
+      addDocs(this.referencingDocs.get(id) ?? []);
       addDocs(this.definitions(id).map((e) => e.uri));
     }
     const names = [...new Set(changed(before.names, after.names).map((key) => key.slice(key.indexOf(' ') + 1)))];
@@ -234,12 +245,10 @@ export class WorkspaceIndex {
       for (const name of new Set(entity.names.map((c) => c.name))) addEntity(this.claimsByName, name, entity);
       for (const a of entity.authorities) addEntity(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
     }
-    for (const mention of entry.tree.mentions) {
-      for (const ref of mention.ids) {
-        let docs = this.referencingDocs.get(ref.id);
-        if (!docs) this.referencingDocs.set(ref.id, (docs = new Map()));
-        docs.set(entry.uri, (docs.get(entry.uri) ?? 0) + 1);
-      }
+    for (const id of entry.references.keys()) {
+      let docs = this.referencingDocs.get(id);
+      if (!docs) this.referencingDocs.set(id, (docs = new Set()));
+      docs.add(entry.uri);
     }
   }
 
@@ -251,12 +260,10 @@ export class WorkspaceIndex {
       for (const claim of entity.names) removeFrom(this.claimsByName, claim.name, notHere);
       for (const a of entity.authorities) removeFrom(this.claimsByAuthority, `${a.key}:${a.value}`, notHere);
     }
-    for (const mention of entry.tree.mentions) {
-      for (const ref of mention.ids) {
-        const docs = this.referencingDocs.get(ref.id);
-        docs?.delete(entry.uri);
-        if (docs?.size === 0) this.referencingDocs.delete(ref.id);
-      }
+    for (const id of entry.references.keys()) {
+      const docs = this.referencingDocs.get(id);
+      docs?.delete(entry.uri);
+      if (docs?.size === 0) this.referencingDocs.delete(id);
     }
   }
 }
