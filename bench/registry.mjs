@@ -6,6 +6,7 @@
 // texts contain, so that the only unlinked names (HM005) are those the
 // transcript generator plants.
 
+import { wrap } from './annotate.mjs';
 import { Random } from './random.mjs';
 
 const FIRST_NAMES = [
@@ -170,7 +171,7 @@ function definitionText(entity, description) {
   const lines = [`@${entity.kind} ${entity.id}: ${entity.name}`];
   if (entity.aliases.length > 0) lines.push(`  aka: ${entity.aliases.join('; ')}`);
   for (const [key, value] of entity.fields) lines.push(`  ${key}: ${value}`);
-  if (description) lines.push('', `  ${description}`);
+  if (description) lines.push('', `  ${wrap(description.split(' '), 76, '  ')}`);
   return lines.join('\n');
 }
 

@@ -13,6 +13,8 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
   mainFields: ['module', 'main'],
   sourcemap: true,
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   define: { __HISTMARK_VERSION__: JSON.stringify(version) },
 };

@@ -38,6 +38,18 @@ describe('exit status', () => {
     expect(runCli(['lint', 'diagnostics/HM001', '--max-warnings', '4']).status).toBe(1);
   });
 
+  it('is 1 when histmark.json is broken: one HM012 naming the line, and the defaults apply', () => {
+    const run = runCli(['lint', 'config/broken-json']);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')).toEqual([
+      'config/broken-json/drafts/draft.hmd:1:44 warning HM001 Quotation “another unattributed quotation here” has no attribution: add {@id}, {@?} or {~} directly after the closing mark.',
+      'config/broken-json/histmark.json:4:3 error HM012 histmark.json is not valid JSON (comma expected on line 4); the defaults apply.',
+      'config/broken-json/letter.hmd:1:9 warning HM001 Quotation “we will not yield” has no attribution: add {@id}, {@?} or {~} directly after the closing mark.',
+      '3 problems in 3 files (1 error, 2 warnings, 0 information, 0 hints)',
+      '',
+    ]);
+  });
+
   it('is 0 when nothing is found', () => {
     expect(runCli(['lint', 'diagnostics/HM001/near-miss.hmd'])).toEqual({ status: 0, stdout: 'No problems found.\n', stderr: '' });
   });

@@ -190,3 +190,14 @@ describe('HM005 matching', () => {
     ]);
   });
 });
+
+describe('line ends and byte-order marks', () => {
+  it('CRLF: ranges stop before the carriage return, lines count as LSP counts them', async () => {
+    const text = 'He said "we will not yield".\r\n\r\n"Unclosed words here\r\nstill.\r\n';
+    expect(await diagnose({ 't.hmd': text }, 't.hmd')).toEqual(['0:8-0:27 warning HM001', '2:0-2:1 error HM004']);
+  });
+
+  it('a BOM is dropped when the file is read: columns on the first line are not shifted', async () => {
+    expect(await diagnose({ 't.hmd': '\ufeffSee @ghost.\n' }, 't.hmd')).toEqual(['0:5-0:10 error HM002']);
+  });
+});

@@ -34,6 +34,8 @@ export function parseBraceContent(raw: string, offset: number): BraceContent {
   if (body === '') return { type: 'error', message: 'Empty brace group `{}`.' };
   if (body === '~') return { type: 'notSpeech' };
   if (body === '@?') return { type: 'unknown' };
+  // The common case, `{@id}`, goes straight to the id scanner.
+  if (body.charCodeAt(0) === 64 && body.charCodeAt(1) !== 63) return parseMentionGroup(raw, offset);
   const described = /^@\?\s*:([^]*)$/.exec(body);
   if (described) {
     const description = described[1].trim();
