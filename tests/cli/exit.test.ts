@@ -1,15 +1,13 @@
 // Exit statuses, usage and I/O problems, file arguments and large workspaces
 // of `histmark` (SPEC.md section 12), run as a child process.
 
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, FIXTURES, lintJson, removeTempWorkspaces, runCli, tempWorkspace } from './run';
 
 afterAll(removeTempWorkspaces);
-
-const NO_STACK = /\n\s+at /;
 
 function canRead(file: string): boolean {
   try {
@@ -108,8 +106,8 @@ describe('files that cannot be read', () => {
     const root = tempWorkspace({ 'latin1.hmd': Buffer.from('Caf\xe9 "une citation sans auteur"\n', 'latin1'), 'ok.hmd': 'He said "we will not yield".\n' });
     const run = runCli(['lint', '.'], root);
     expect(run.status).toBe(2);
+    // One line that says what to do: no stack trace.
     expect(run.stderr).toBe('histmark: latin1.hmd: not valid UTF-8: save the file as UTF-8.\n');
-    expect(run.stderr).not.toMatch(NO_STACK);
     expect(run.stdout).toContain('ok.hmd:1:9 warning HM001');
   });
 

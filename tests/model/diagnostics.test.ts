@@ -1,7 +1,8 @@
 // Every diagnostic code (SPEC.md section 11) on its fixture folder under
 // tests/fixtures/diagnostics/: where it fires, with the exact range (0-based,
 // UTF-16) and default severity, and the near misses where it must not.
-// Each folder is a workspace of its own; files named near-miss.hmd must stay
+// Each folder is a workspace of its own (its histmark.json makes it the root
+// for a file given on the command line); files named near-miss.hmd must stay
 // silent (they are absent from the expected maps).
 
 import { describe, expect, it } from 'vitest';

@@ -77,7 +77,7 @@ describe('workspace on disk', () => {
     await watched(server, [['latin1.hmd', CREATED]]);
     await server.open('small.hmd', 'He said "we will not yield to anyone".\n');
     await server.waitForDiagnostics('small.hmd', (d) => codes(d).join() === 'HM001');
-    expect(server.logs.some((l) => l.includes('latin1.hmd') && l.includes('not valid UTF-8'))).toBe(true);
+    await expect.poll(() => server!.logs.some((l) => l.includes('latin1.hmd') && l.includes('not valid UTF-8'))).toBe(true);
     expect(server.logs.filter((l) => l.includes(' failed: '))).toEqual([]);
   });
 });
