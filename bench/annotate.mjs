@@ -183,6 +183,8 @@ export class TranscriptWriter {
     const content = tokens.slice(a, b + 1);
     if (short && content.some((t, k) => marked.has(a + k) || wordCount(t) !== 1)) return;
     if (!short && wordCount(content.join(' ')) < 3) return;
+    // A straight mark after a dash opens a quotation (SPEC 6.1): never end one there.
+    if (/[-–—/]$/.test(tokens[b])) return;
     const [open, close] = random.chance(0.7) ? ['“', '”'] : ['"', '"'];
     let suffix = '';
     if (unattributed) state.planted.HM001++;

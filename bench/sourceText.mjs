@@ -18,7 +18,13 @@ const STRAY_APOSTROPHE = /’(?!\p{L})|(?<!\p{L})’/gu;
 const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
 
 function sanitize(text) {
-  return text.replace(/'/g, '’').replace(MARKUP_CHARS, '').replace(STRAY_APOSTROPHE, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/'/g, '’')
+    .replace(MARKUP_CHARS, '')
+    .replace(STRAY_APOSTROPHE, '')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=\p{L})- (?=\p{L})/gu, '-')
+    .trim();
 }
 
 /** Joins the hard-wrapped lines of one paragraph, undoing end-of-line hyphenation. */
@@ -27,6 +33,7 @@ function unwrap(lines) {
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
+    // `Bu-` + `charest` is one word; `Marxist-` + `Leninist` keeps its hyphen.
     if (out.endsWith('-') && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
     else out = out === '' ? line : `${out} ${line}`;
   }

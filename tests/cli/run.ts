@@ -15,9 +15,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = FIXTURES, env: NodeJS.ProcessEnv = {}): CliRun {
+/** `asUser`: run under another uid, so that file permissions bind even when the tests run as root. */
+export function runCli(args: string[], cwd = FIXTURES, env: NodeJS.ProcessEnv = {}, asUser?: number): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
+    ...(asUser === undefined ? {} : { uid: asUser, gid: asUser }),
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', ...env },
     timeout: 60_000,

@@ -84,6 +84,17 @@ export function runCommand(page: Page, title: string): Promise<void> {
   return quickPick(page, `>${title}`, title);
 }
 
+/** Puts the cursor of the active editor at `line`:`column` (1-based) with Go to Line. */
+export function goToPosition(page: Page, line: number, column: number): Promise<void> {
+  return quickPick(page, `:${line}:${column}`, `line ${line} and character ${column}`);
+}
+
+/** The text of the active editor's visible lines, spaces as typed (Monaco renders them as U+00A0). */
+export async function editorText(page: Page): Promise<string> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+  return (await lines.innerText()).replace(/\u00a0/g, ' ');
+}
+
 /**
  * Puts the cursor of the active editor at `line`:`column` (1-based), shows
  * the hover there and returns its text. Steadier than aiming the mouse at a
@@ -91,7 +102,7 @@ export function runCommand(page: Page, title: string): Promise<void> {
  * language server still starting), so it is repeated until `timeoutMs`.
  */
 export async function showHoverAt(page: Page, line: number, column: number, timeoutMs = 30_000): Promise<string> {
-  await quickPick(page, `:${line}:${column}`, `line ${line} and character ${column}`);
+  await goToPosition(page, line, column);
   // The workbench keeps other, hidden .monaco-hover elements in the DOM.
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
   const deadline = Date.now() + timeoutMs;

@@ -37,7 +37,7 @@ describe('workspace on disk', () => {
     await watched(server, [['a/registry.hmd', DELETED], ['b/registry.hmd', CREATED]]);
     server.write('letter.hmd', 'Met @hoxha and @nobody.\n');
     await watched(server, [['letter.hmd', CHANGED]]);
-    const d = await server.waitForDiagnostics('letter.hmd', (x) => x.length === 1 && x[0].message.includes('“nobody”'));
+    const d = await server.waitForDiagnostics('letter.hmd', (x) => x.length === 1 && String(x[0].message).includes('“nobody”'));
     expect(d[0].range).toEqual({ start: { line: 0, character: 16 }, end: { line: 0, character: 22 } });
   });
 

@@ -1,0 +1,176 @@
+// The packaged extension (.vsix) in a real VS Code (code-server + Chromium)
+// on a copy of samples/ plus one test document: hover, Go to Definition,
+// the Problems panel, a quick fix, the Entities view and completion, each
+// step saved as a screenshot in test-results/e2e/. The tests run in order
+// and share one workbench: step 4 fixes the problem step 3 finds.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listEntities } from '../../server/src/features/entityViews';
+import { nodeFileSystem } from '../../server/src/model/fileSystem';
+import { loadWorkspaceFolder } from '../../server/src/model/loader';
+import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
+import {
+  type CodeServer,
+  editorText,
+  ensureCodeServer,
+  goToPosition,
+  installExtension,
+  launchBrowser,
+  openFileFromExplorer,
+  openWorkbench,
+  packageExtension,
+  runCommand,
+  screenshot,
+  showHoverAt,
+  startCodeServer,
+} from './codeServer';
+
+const samples = path.resolve(__dirname, '../../samples');
+const TRANSCRIPT = 'transcripts/memorandum-of-conversation-1957-04-15.hmd';
+const TEST_DOC = 'attribution-test.hmd';
+const QUOTATION = '"We will not yield to anyone at all."';
+const TEST_TEXT = `---
+title: End-to-end test of the HM001 quick fix
+date: 1960-11-12
+source: tests/e2e/extension.test.ts
+---
+
+[Comrade Enver Hoxha]{@hoxha} said: ${QUOTATION}
+`;
+const STEP_TIMEOUT = 60_000;
+
+/** 1-based line and column of the first occurrence of `needle` (plus `delta` characters) in `text`. */
+function positionOf(text: string, needle: string, delta = 0): { line: number; column: number } {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`${JSON.stringify(needle)} not found`);
+  const before = text.slice(0, offset + delta).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+let tmp: string;
+let codeServer: CodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let index: WorkspaceIndex;
+
+/** A test that saves a screenshot of the workbench when it fails. */
+function uiTest(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      const file = await screenshot(page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => 'none');
+      throw Object.assign(error as Error, { message: `${(error as Error).message}\nScreenshot: ${file}` });
+    }
+  }, STEP_TIMEOUT);
+}
+
+describe('Histmark in a real VS Code', () => {
+  beforeAll(async () => {
+    ensureCodeServer();
+    tmp = mkdtempSync(path.join(tmpdir(), 'histmark-e2e-'));
+    const workspace = path.join(tmp, 'workspace');
+    const extensionsDir = path.join(tmp, 'extensions');
+    cpSync(samples, workspace, { recursive: true });
+    writeFileSync(path.join(workspace, TEST_DOC), TEST_TEXT);
+    installExtension(packageExtension(path.join(tmp, 'histmark.vsix')), extensionsDir);
+    // What the views should show, from the model the server runs on.
+    index = new WorkspaceIndex();
+    await loadWorkspaceFolder(index, nodeFileSystem, workspace);
+
+    codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data') });
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, codeServer.url);
+    // The status bar item counts the documents once the server has indexed them.
+    await page.locator('.statusbar-item', { hasText: `Histmark: ${[...index.documents()].length} documents` }).waitFor({ timeout: 60_000 });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await codeServer?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  uiTest('hovering a mention shows the entity card with the preferred name and dates', async () => {
+    await openFileFromExplorer(page, TRANSCRIPT);
+    const text = readFileSync(path.join(samples, TRANSCRIPT), 'utf8');
+    const at = positionOf(text, '[Comrade Khrushchev]{@khrushchev}', 3);
+    const hover = await showHoverAt(page, at.line, at.column);
+    await screenshot(page, '1-hover');
+    expect(hover.split('\n')[0]).toBe('Nikita Sergeyevich Khrushchev');
+    expect(hover).toContain('Person · 1894-04-15 – 1971-09-11 · @khrushchev');
+    expect(hover).toContain('First Secretary of the Central Committee of the CPSU, 1953–1964');
+  });
+
+  uiTest('F12 on a mention opens the registry at the definition', async () => {
+    // The cursor is still on the mention of step 1.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F12');
+    const registry = readFileSync(path.join(samples, 'registry/people.hmd'), 'utf8');
+    const definition = positionOf(registry, '@person khrushchev:', '@person '.length);
+    await page.locator('.tab.active[data-resource-name="people.hmd"]').waitFor();
+    const cursor = page.locator('[id="status.editor.selection"]');
+    await expect.poll(() => cursor.innerText()).toBe(`Ln ${definition.line}, Col ${definition.column}`);
+    await screenshot(page, '2-definition');
+  });
+
+  uiTest('the Problems panel shows HM001 for the unattributed quotation', async () => {
+    await openFileFromExplorer(page, TEST_DOC);
+    await runCommand(page, 'Focus Problems (Errors, Warnings, Infos)');
+    const row = problemRow('HM001');
+    await row.waitFor();
+    const at = positionOf(TEST_TEXT, QUOTATION);
+    expect(await row.innerText()).toContain(`[Ln ${at.line}, Col ${at.column}]`);
+    await screenshot(page, '3-problems');
+  });
+
+  uiTest('the quick fix attributes the quotation and the problem disappears', async () => {
+    const at = positionOf(TEST_TEXT, QUOTATION, 1);
+    await goToPosition(page, at.line, at.column);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Attribute to @hoxha (nearest mention)' });
+    await fix.waitFor();
+    await screenshot(page, '4a-quick-fix-menu');
+    await fix.click();
+    await expect.poll(() => editorText(page)).toContain(`said: ${QUOTATION}{@hoxha}`);
+    await problemRow('HM001').waitFor({ state: 'detached' });
+    await screenshot(page, '4b-quick-fix-applied');
+  });
+
+  uiTest('the Entities view lists entities by kind with their mention counts', async () => {
+    await runCommand(page, 'Focus on Histmark Entities View');
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Histmark Entities' }) });
+    const rows = view.locator('.monaco-list-row');
+    const entities = listEntities(index);
+    const kinds = { People: 'person', Organisations: 'org', Places: 'place' } as const;
+    for (const [label, kind] of Object.entries(kinds)) {
+      const count = entities.filter((e) => e.kind === kind).length;
+      await rows.filter({ hasText: new RegExp(`^${label}\\s*${count}$`) }).waitFor();
+    }
+    // Entities are listed by name: the first person is on screen under People.
+    const first = entities.find((e) => e.kind === 'person')!;
+    const firstRow = rows.filter({ hasText: first.name });
+    await firstRow.waitFor();
+    expect(await firstRow.innerText()).toMatch(new RegExp(`${first.mentions} mentions?$`));
+    await screenshot(page, '5-entities-view');
+  });
+
+  uiTest('completion after @ offers entities', async () => {
+    await openFileFromExplorer(page, TEST_DOC);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nKhrushchev was there, @Nik');
+    const suggestion = page.locator('.suggest-widget.visible .monaco-list-row', {
+      has: page.locator('.label-name', { hasText: /^khrushchev$/ }),
+    });
+    await suggestion.waitFor();
+    await screenshot(page, '6-completion');
+  });
+});
+
+/** The Problems panel's row for a marker with this code. */
+function problemRow(code: string) {
+  return page.locator('.markers-panel .monaco-list-row', { hasText: code });
+}
