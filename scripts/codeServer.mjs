@@ -119,7 +119,9 @@ export async function startCodeServer(opts) {
   ];
   // detached: its own process group, so stop() can kill the whole tree
   // (code-server forks a server process, which forks extension hosts).
-  const child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // code-server would listen on $PORT rather than on --bind-addr.
+  const { PORT: _ignored, ...env } = process.env;
+  const child = spawn(codeServerBin, args, { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -156,5 +158,6 @@ export async function startCodeServer(opts) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: `${base}/?folder=${encodeURIComponent(folder)}`, exited, output: () => output, stop };
+  // Slashes stay readable in the printed URL.
+  return { url: `${base}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`, exited, output: () => output, stop };
 }

@@ -1,6 +1,6 @@
 // The packaged extension (.vsix) in a real VS Code (code-server + Chromium)
 // on a copy of samples/ plus one test document: hover, Go to Definition,
-// the Problems panel, a quick fix, the Entities view and completion, each
+// the Problems panel, a quick fix, completion and the Entities view, each
 // step saved as a screenshot in test-results/e2e/. The tests run in order
 // and share one workbench: step 4 fixes the problem step 3 finds.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,8 @@ source: tests/e2e/extension.test.ts
 [Comrade Enver Hoxha]{@hoxha} said: ${QUOTATION}
 `;
 const STEP_TIMEOUT = 60_000;
+/** expect.poll gives up after 1 s by default. */
+const POLL = { timeout: 15_000 };
 
 /** 1-based line and column of the first occurrence of `needle` (plus `delta` characters) in `text`. */
 function positionOf(text: string, needle: string, delta = 0): { line: number; column: number } {
@@ -56,16 +58,18 @@ let browser: Browser | undefined;
 let page: Page;
 let index: WorkspaceIndex;
 
-/** A test that saves a screenshot of the workbench when it fails. */
+/** Runs `body`; on failure saves a screenshot of the workbench and names it in the error. */
+async function screenshotOnFailure(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const file = await screenshot(page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => 'none');
+    throw Object.assign(error as Error, { message: `${(error as Error).message}\nScreenshot: ${file}` });
+  }
+}
+
 function uiTest(name: string, body: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      const file = await screenshot(page, `failed-${name.replace(/\W+/g, '-')}`).catch(() => 'none');
-      throw Object.assign(error as Error, { message: `${(error as Error).message}\nScreenshot: ${file}` });
-    }
-  }, STEP_TIMEOUT);
+  test(name, () => screenshotOnFailure(name, body), STEP_TIMEOUT);
 }
 
 describe('Histmark in a real VS Code', () => {
@@ -85,7 +89,8 @@ describe('Histmark in a real VS Code', () => {
     browser = await launchBrowser();
     page = await openWorkbench(browser, codeServer.url);
     // The status bar item counts the documents once the server has indexed them.
-    await page.locator('.statusbar-item', { hasText: `Histmark: ${[...index.documents()].length} documents` }).waitFor({ timeout: 60_000 });
+    const status = page.locator('.statusbar-item', { hasText: `Histmark: ${[...index.documents()].length} documents` });
+    await screenshotOnFailure('startup', () => status.waitFor({ timeout: 60_000 }));
   }, 600_000);
 
   afterAll(async () => {
@@ -101,7 +106,7 @@ describe('Histmark in a real VS Code', () => {
     const hover = await showHoverAt(page, at.line, at.column);
     await screenshot(page, '1-hover');
     expect(hover.split('\n')[0]).toBe('Nikita Sergeyevich Khrushchev');
-    expect(hover).toContain('Person · 1894-04-15 – 1971-09-11 · @khrushchev');
+    expect(hover).toContain('person · 1894-04-15 – 1971-09-11 · @khrushchev');
     expect(hover).toContain('First Secretary of the Central Committee of the CPSU, 1953–1964');
   });
 
@@ -113,7 +118,7 @@ describe('Histmark in a real VS Code', () => {
     const definition = positionOf(registry, '@person khrushchev:', '@person '.length);
     await page.locator('.tab.active[data-resource-name="people.hmd"]').waitFor();
     const cursor = page.locator('[id="status.editor.selection"]');
-    await expect.poll(() => cursor.innerText()).toBe(`Ln ${definition.line}, Col ${definition.column}`);
+    await expect.poll(() => cursor.innerText(), POLL).toBe(`Ln ${definition.line}, Col ${definition.column}`);
     await screenshot(page, '2-definition');
   });
 
@@ -123,7 +128,9 @@ describe('Histmark in a real VS Code', () => {
     const row = problemRow('HM001');
     await row.waitFor();
     const at = positionOf(TEST_TEXT, QUOTATION);
-    expect(await row.innerText()).toContain(`[Ln ${at.line}, Col ${at.column}]`);
+    const problem = await row.innerText();
+    expect(problem).toContain('We will not yield to anyone at all.');
+    expect(problem).toContain(`[Ln ${at.line}, Col ${at.column}]`);
     await screenshot(page, '3-problems');
   });
 
@@ -131,42 +138,70 @@ describe('Histmark in a real VS Code', () => {
     const at = positionOf(TEST_TEXT, QUOTATION, 1);
     await goToPosition(page, at.line, at.column);
     await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Attribute to @hoxha (nearest mention)' });
-    await fix.waitFor();
+    // The preferred fix comes first and has the focus. (A pointer block over the menu swallows clicks.)
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to @hoxha (nearest mention)' }).waitFor();
     await screenshot(page, '4a-quick-fix-menu');
-    await fix.click();
-    await expect.poll(() => editorText(page)).toContain(`said: ${QUOTATION}{@hoxha}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(page), POLL).toContain(`said: ${QUOTATION}{@hoxha}`);
     await problemRow('HM001').waitFor({ state: 'detached' });
     await screenshot(page, '4b-quick-fix-applied');
-  });
-
-  uiTest('the Entities view lists entities by kind with their mention counts', async () => {
-    await runCommand(page, 'Focus on Histmark Entities View');
-    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Histmark Entities' }) });
-    const rows = view.locator('.monaco-list-row');
-    const entities = listEntities(index);
-    const kinds = { People: 'person', Organisations: 'org', Places: 'place' } as const;
-    for (const [label, kind] of Object.entries(kinds)) {
-      const count = entities.filter((e) => e.kind === kind).length;
-      await rows.filter({ hasText: new RegExp(`^${label}\\s*${count}$`) }).waitFor();
-    }
-    // Entities are listed by name: the first person is on screen under People.
-    const first = entities.find((e) => e.kind === 'person')!;
-    const firstRow = rows.filter({ hasText: first.name });
-    await firstRow.waitFor();
-    expect(await firstRow.innerText()).toMatch(new RegExp(`${first.mentions} mentions?$`));
-    await screenshot(page, '5-entities-view');
   });
 
   uiTest('completion after @ offers entities', async () => {
     await openFileFromExplorer(page, TEST_DOC);
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\nKhrushchev was there, @Nik');
+    await page.keyboard.type('\nAnd then @Nik');
     const suggestion = page.locator('.suggest-widget.visible .monaco-list-row', {
       has: page.locator('.label-name', { hasText: /^khrushchev$/ }),
     });
     await suggestion.waitFor();
-    await screenshot(page, '6-completion');
+    await screenshot(page, '5-completion');
+    await page.keyboard.press('Escape');
+  });
+
+  uiTest('the Entities view lists entities by kind with their mention counts', async () => {
+    // Room for the view: the file tree is not needed any more.
+    const folders = page.locator('.pane', { has: page.locator('.explorer-folders-view') }).locator('.pane-header');
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    await runCommand(page, 'Focus on Histmark Entities View');
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Histmark Entities' }) });
+    const rows = view.locator('.monaco-list-row');
+    const entities = listEntities(index);
+    // A row reads label then description, e.g. "People 55" or "Alexei Kosygin 1 mention".
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rowOf = (label: string, description: string) => rows.filter({ hasText: new RegExp(`^${escape(label)}\\s*${escape(description)}$`) });
+    const mentions = (n: number) => `${n} mention${n === 1 ? '' : 's'}`;
+    // Entities are listed by name, People first and expanded.
+    const people = entities.filter((e) => e.kind === 'person');
+    await rowOf('People', String(people.length)).waitFor();
+    await rowOf(people[0].name, mentions(people[0].mentions)).waitFor();
+    await screenshot(page, '6a-entities-view');
+
+    // Collapsed, one row per kind with its number of entities.
+    // The view's title actions show while the pointer is over its header.
+    await view.locator('.pane-header').hover();
+    await view.locator('.pane-header .action-label[aria-label="Collapse All"]').click();
+    const groups = { People: 'person', Organisations: 'org', Places: 'place', Events: 'event', Works: 'work' } as const;
+    for (const [label, kind] of Object.entries(groups)) {
+      const count = entities.filter((e) => e.kind === kind).length;
+      if (count > 0) await rowOf(label, String(count)).waitFor();
+    }
+    await screenshot(page, '6b-entities-view-groups');
+
+    await runCommand(page, 'Histmark: Filter Entities');
+    await page.locator('.quick-input-widget input').fill('khrushchev');
+    await page.keyboard.press('Enter');
+    // The filter matches ids, names and aliases; the tree may keep People collapsed across the refresh.
+    const matching = people.filter((e) => [e.id, e.name, ...e.aliases].some((name) => name.toLowerCase().includes('khrushchev')));
+    const filteredPeople = rowOf('People', String(matching.length));
+    await filteredPeople.waitFor();
+    if ((await filteredPeople.getAttribute('aria-expanded')) === 'false') await filteredPeople.click();
+    const khrushchev = entities.find((e) => e.id === 'khrushchev')!;
+    await rowOf(khrushchev.name, mentions(khrushchev.mentions)).waitFor();
+    // Wide enough to show the name and its count in the screenshot.
+    await runCommand(page, 'Increase Current View Size');
+    await runCommand(page, 'Increase Current View Size');
+    await screenshot(page, '6c-entities-view-filtered');
   });
 });
 

@@ -1,8 +1,11 @@
 // Finds registered names in plain text (HM005): whole words, case-sensitive,
 // longest match first, a run of white space in the text matching one space
-// in the name. Names are looked up by their first word, so the cost is one
-// map probe per word of text, whatever the size of the registry. Names are
-// NFC (SPEC 1); a word of text is normalised only when it is not ASCII.
+// in the name. Names are stored in a trie of their tokens (words, spaces,
+// other characters), so that text is read once, whatever the size of the
+// registry or the number of names sharing a first word ("Party Committee of
+// …"). An ASCII word is first checked against a bit set of hashed first
+// words: the common words of the text cost no substring and no probe. Names
+// are NFC (SPEC 1); a word of text is normalised only when it is not ASCII.
 
 import { isWhitespace, isWordChar } from '../syntax/chars';
 import type { Entity } from './entity';
@@ -14,30 +17,61 @@ export interface NameMatch {
   entity: Entity;
 }
 
-interface Candidate {
-  name: string;
-  entity: Entity;
+/** A trie node: the names that end here, and the next tokens. */
+interface TokenNode {
+  name?: string;
+  entity?: Entity;
+  next: Map<string, TokenNode>;
 }
 
 const FIRST_WORD = /^[\p{L}\p{M}\p{Nd}]+/u;
+const FILTER_BITS = 1 << 20;
+/** The token of a space in a name: it matches a run of white space. */
+const SPACE = ' ';
+
+/** The hash of the UTF-16 code units the filter is indexed by, computed incrementally as a word is scanned. */
+function nextHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** A name's tokens: words, `SPACE`, and single other characters. */
+function tokensOf(name: string): string[] {
+  const tokens: string[] = [];
+  for (let n = 0; n < name.length; ) {
+    const end = isWordChar(name.charCodeAt(n)) ? endOfWord(name, n, name.length) : n + 1;
+    tokens.push(name.slice(n, end));
+    n = end;
+  }
+  return tokens;
+}
 
 export class NameMatcher {
-  private readonly byFirstWord = new Map<string, Candidate[]>();
+  private readonly root: TokenNode = { next: new Map() };
+  /** Bits set by the hashes of the first words: a clear bit means no name starts with that (ASCII) word. */
+  private readonly firstWords = new Uint32Array(FILTER_BITS / 32);
 
   constructor(claimsByName: Map<string, Entity[]>) {
     for (const [name, entities] of claimsByName) {
       if (new Set(entities.map((e) => e.id)).size !== 1) continue;
       const first = firstWord(name);
       if (!first) continue;
-      const list = this.byFirstWord.get(first) ?? [];
-      list.push({ name, entity: entities[0] });
-      this.byFirstWord.set(first, list);
+      let node = this.root;
+      for (const token of tokensOf(name)) {
+        let child = node.next.get(token);
+        if (!child) node.next.set(token, (child = { next: new Map() }));
+        node = child;
+      }
+      node.name = name;
+      node.entity = entities[0];
+      let hash = 0;
+      for (let i = 0; i < first.length; i++) hash = nextHash(hash, first.charCodeAt(i));
+      const bit = hash & (FILTER_BITS - 1);
+      this.firstWords[bit >>> 5] |= 1 << (bit & 31);
     }
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.name.length - a.name.length);
   }
 
   get isEmpty(): boolean {
-    return this.byFirstWord.size === 0;
+    return this.root.next.size === 0;
   }
 
   /** Matches in `text` between `start` and `end`. */
@@ -48,52 +82,49 @@ export class NameMatcher {
         p++;
         continue;
       }
-      const wordEnd = endOfWord(text, p, end);
-      const candidates = this.byFirstWord.get(nfc(text.slice(p, wordEnd)));
-      let matched: NameMatch | undefined;
-      for (const candidate of candidates ?? []) {
-        const matchEnd = matchAt(text, p, end, candidate.name);
-        if (matchEnd !== -1) {
-          matched = { start: p, end: matchEnd, name: candidate.name, entity: candidate.entity };
-          break;
-        }
+      // One pass over the word finds its end and, for an ASCII word (never changed by NFC), its hash.
+      let wordEnd = p;
+      let hash = 0;
+      let ascii = true;
+      for (let c = text.charCodeAt(wordEnd); wordEnd < end && isWordChar(c); c = text.charCodeAt(++wordEnd)) {
+        if (c >= 128) ascii = false;
+        hash = nextHash(hash, c);
       }
-      if (matched) {
-        yield matched;
-        p = matched.end;
+      const bit = hash & (FILTER_BITS - 1);
+      const match = ascii && (this.firstWords[bit >>> 5] & (1 << (bit & 31))) === 0 ? undefined : this.longestAt(text, p, end);
+      if (match) {
+        yield match;
+        p = match.end;
       } else {
         p = wordEnd;
       }
     }
   }
-}
 
-/** End of `name` matched at `p`, ending on a word boundary, or -1. */
-function matchAt(text: string, p: number, end: number, name: string): number {
-  let t = p;
-  let n = 0;
-  while (n < name.length) {
-    const c = name.charCodeAt(n);
-    if (t >= end) return -1;
-    if (c === 32) {
-      if (!isWhitespace(text.charCodeAt(t))) return -1;
-      while (t < end && isWhitespace(text.charCodeAt(t))) t++;
-      n++;
-    } else if (isWordChar(c)) {
-      // Whole words are compared, so that a decomposed word in the text matches.
-      const nameWordEnd = endOfWord(name, n, name.length);
-      const wordEnd = endOfWord(text, t, end);
-      if (nfc(text.slice(t, wordEnd)) !== name.slice(n, nameWordEnd)) return -1;
-      t = wordEnd;
-      n = nameWordEnd;
-    } else {
-      if (text.charCodeAt(t) !== c) return -1;
-      t++;
-      n++;
+  /** The longest name matched from the word start `p`, ending on a word boundary. */
+  private longestAt(text: string, p: number, end: number): NameMatch | undefined {
+    let node: TokenNode | undefined = this.root;
+    let found: NameMatch | undefined;
+    let t = p;
+    while (t < end) {
+      const c = text.charCodeAt(t);
+      if (isWordChar(c)) {
+        // Whole words are compared, so that a decomposed word in the text matches.
+        const wordEnd = endOfWord(text, t, end);
+        node = node.next.get(nfc(text.slice(t, wordEnd)));
+        t = wordEnd;
+      } else if (isWhitespace(c) && node.next.has(SPACE)) {
+        node = node.next.get(SPACE);
+        while (t < end && isWhitespace(text.charCodeAt(t))) t++;
+      } else {
+        node = node.next.get(text[t]);
+        t++;
+      }
+      if (!node) break;
+      if (node.entity) found = { start: p, end: t, name: node.name!, entity: node.entity };
     }
+    return found;
   }
-  if (t < end && isWordChar(text.charCodeAt(t)) && isWordChar(name.charCodeAt(name.length - 1))) return -1;
-  return t;
 }
 
 function endOfWord(text: string, start: number, end: number): number {

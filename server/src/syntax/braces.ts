@@ -1,7 +1,7 @@
 // The content of one brace group `{…}` (SPEC.md sections 5, 6.2 and 8).
 // Which forms are allowed where is decided by the caller (inline.ts).
 
-import { isWhitespace, scanId } from './chars';
+import { isWhitespace, scanId, sharedId } from './chars';
 import type { ApparatusKind, IdRef } from './types';
 
 export type BraceContent =
@@ -63,15 +63,17 @@ function parseMentionGroup(raw: string, offset: number): BraceContent {
     const idEnd = scanId(raw, p + 1, raw.length);
     if (idEnd === p + 1) return { type: 'error', message: `\`@\` must be followed by an entity id in \`{${raw.trim()}}\`.` };
     const uncertain = raw[idEnd] === '?';
-    ids.push({ id: raw.slice(p + 1, idEnd), span: { start: offset + p + 1, end: offset + idEnd }, uncertain });
+    ids.push({ id: sharedId(raw.slice(p + 1, idEnd)), span: { start: offset + p + 1, end: offset + idEnd }, uncertain });
     p = idEnd + (uncertain ? 1 : 0);
     if (p < raw.length && !isWhitespace(raw.charCodeAt(p))) {
       return { type: 'error', message: `Unexpected \`${raw.slice(p).trim()}\` after \`@${ids[ids.length - 1].id}\`: ids are letters, digits, \`_\` and \`-\`.` };
     }
   }
   const rest = raw.slice(p).trim();
-  if (rest === '') return { type: 'mention', ids };
+  // A copy the size of its content: an array grown by push reserves room for
+  // 17 items, which every one of a corpus's mentions would keep.
+  if (rest === '') return { type: 'mention', ids: ids.slice() };
   const apparatus = textApparatus(rest);
   if (!apparatus) return { type: 'error', message: `\`${rest}\` after the ids is not an editorial mark: one of sic, sic: correction, ?, + or stage may follow them.` };
-  return { type: 'mention', ids, apparatus };
+  return { type: 'mention', ids: ids.slice(), apparatus };
 }

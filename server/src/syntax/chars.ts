@@ -56,6 +56,23 @@ export function scanId(text: string, start: number, end: number): number {
   return p;
 }
 
+const sharedIds = new Map<string, string>();
+
+/**
+ * One shared copy of each id read from a text. Ids repeat across thousands
+ * of mentions, and an id sliced from a document would keep the document's
+ * text (or its comment-masked copy) alive for as long as its tree lives.
+ */
+export function sharedId(id: string): string {
+  let shared = sharedIds.get(id);
+  if (shared === undefined) {
+    // A fresh string, not a slice of the text the id was read from.
+    shared = JSON.parse(JSON.stringify(id)) as string;
+    sharedIds.set(shared, shared);
+  }
+  return shared;
+}
+
 const ID_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}_-]*$/u;
 
 /** Whether `id` is a valid entity id (for rename and new entities). */

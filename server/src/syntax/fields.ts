@@ -3,7 +3,7 @@
 // attribution line of a block quote.
 
 import { parseBraceContent } from './braces';
-import { isWhitespace, scanId } from './chars';
+import { isWhitespace, scanId, sharedId } from './chars';
 import type { Attribution, EntityKind, Field, IdRef, Mention, Span } from './types';
 
 /** Front-matter keys and definition fields whose values are mentions. */
@@ -28,12 +28,13 @@ export function parseMentionList(value: string, offset: number): { refs: IdRef[]
     const start = offset + shift + m.index;
     const idEnd = m[0].startsWith('@') ? scanId(m[0], 1, m[0].length) : 0;
     if (idEnd > 1 && idEnd === m[0].length) {
-      refs.push({ id: m[0].slice(1), span: { start: start + 1, end: start + idEnd }, uncertain: false });
+      refs.push({ id: sharedId(m[0].slice(1)), span: { start: start + 1, end: start + idEnd }, uncertain: false });
     } else {
       bad.push({ start, end: start + m[0].length });
     }
   }
-  return { refs, bad };
+  // Copies the size of their content, as in parseMentionGroup.
+  return { refs: refs.slice(), bad: bad.slice() };
 }
 
 /** `key: value` on the line `text` (already without indentation) at `offset`. */
@@ -96,7 +97,7 @@ export function parseDefinitionHeader(line: string, offset: number): DefinitionH
     header.error = `\`@${kind}\` must be followed by an entity id: letters, digits, \`_\` and \`-\`, starting with a letter or digit.`;
     return header;
   }
-  header.id = { id: line.slice(p, idEnd), span: { start: offset + p, end: offset + idEnd } };
+  header.id = { id: sharedId(line.slice(p, idEnd)), span: { start: offset + p, end: offset + idEnd } };
   const rest = line.slice(idEnd);
   if (rest.trim() === '') return header;
   const name = /^\s*:\s*/.exec(rest);

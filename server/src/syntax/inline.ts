@@ -6,7 +6,7 @@
 // multi-paragraph convention (SPEC 6.1) can be applied by the caller.
 
 import { parseBraceContent, type BraceContent } from './braces';
-import { isLetter, isWhitespace, isWordChar, scanId } from './chars';
+import { isLetter, isWhitespace, isWordChar, scanId, sharedId } from './chars';
 import type { Attribution, Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
@@ -286,23 +286,33 @@ export class InlineScanner {
     // An unclosed group is reported when the scan reaches its `{`.
     if (braceEnd === -1) return undefined;
     const groupEnd = braceEnd + 1;
-    const content = parseBraceContent(text.slice(q + 2, braceEnd), q + 2);
+    const content = parseBraceContent(this.source(q + 2, braceEnd), q + 2);
     // SPEC 5: a mention's display holds no unescaped bracket; this `[` is then text.
     if (content.type === 'mention' && nested) return undefined;
     const display = { start: p + 1, end: q };
-    const span = { start: p, end: groupEnd };
+    // Fields are written out rather than spread from a span: on this path
+    // (every mention) object spread cost more than the rest of the parse.
     if (content.type === 'mention') {
-      const apparatus = content.apparatus && { ...span, kind: content.apparatus.kind, text: display, value: content.apparatus.value };
-      this.tree.mentions.push({ ...span, form: 'explicit', ids: content.ids, display, apparatus });
+      const apparatus = content.apparatus && { start: p, end: groupEnd, kind: content.apparatus.kind, text: display, value: content.apparatus.value };
+      this.tree.mentions.push({ start: p, end: groupEnd, form: 'explicit', ids: content.ids, display, apparatus });
       if (apparatus) this.tree.apparatus.push(apparatus);
       return { close: q, groupEnd, mention: true };
     }
     if (content.type === 'apparatus') {
-      this.tree.apparatus.push({ ...span, kind: content.kind, text: display, value: content.value });
+      this.tree.apparatus.push({ start: p, end: groupEnd, kind: content.kind, text: display, value: content.value });
       return { close: q, groupEnd, mention: false };
     }
     this.tree.problems.push({ start: q + 1, end: groupEnd, message: bracketedMisuse(content) });
     return { close: q, groupEnd, mention: false };
+  }
+
+  /**
+   * The content of a brace group, which holds no comment (a comment ends the
+   * group unclosed), sliced from the document rather than its masked copy:
+   * the strings of the tree must not keep that copy alive.
+   */
+  private source(start: number, end: number): string {
+    return this.tree.text.slice(start, end);
   }
 
   /** Offset of the `}` closing the group opened at `open`, or -1. */
@@ -326,14 +336,15 @@ export class InlineScanner {
       this.tree.problems.push({ start: p, end: p + 1, message: 'This `{` is never closed: close the brace group with `}`, or write `\\{` for a literal brace.' });
       return p + 1;
     }
-    const content = parseBraceContent(this.text.slice(p + 1, braceEnd), p + 1);
-    const span = { start: p, end: braceEnd + 1 };
+    const content = parseBraceContent(this.source(p + 1, braceEnd), p + 1);
+    const start = p;
+    const groupEnd = braceEnd + 1;
     if (content.type === 'pb' || content.type === 'gap') {
-      this.tree.apparatus.push({ ...span, kind: content.type, value: content.value });
+      this.tree.apparatus.push({ start, end: groupEnd, kind: content.type, value: content.value });
     } else {
-      this.tree.problems.push({ ...span, message: standaloneMisuse(content) });
+      this.tree.problems.push({ start, end: groupEnd, message: standaloneMisuse(content) });
     }
-    return span.end;
+    return groupEnd;
   }
 
   private bareMention(p: number, end: number): number {
@@ -341,7 +352,7 @@ export class InlineScanner {
     if (before === 46 || before === 64 || (before !== NUL && isIdCharCode(before))) return p;
     const idEnd = scanId(this.text, p + 1, end);
     if (idEnd === p + 1) return p;
-    const id = this.text.slice(p + 1, idEnd);
+    const id = sharedId(this.text.slice(p + 1, idEnd));
     this.tree.mentions.push({ start: p, end: idEnd, form: 'bare', ids: [{ id, span: { start: p + 1, end: idEnd }, uncertain: false }] });
     // It stands for a name in the text, so it is a word of a quotation.
     this.words++;
@@ -444,25 +455,26 @@ export class InlineScanner {
   private attribution(open: number, end: number): Attribution | undefined {
     const braceEnd = this.findBraceEnd(open, end);
     if (braceEnd === -1) return undefined;
-    const content = parseBraceContent(this.text.slice(open + 1, braceEnd), open + 1);
-    const span = { start: open, end: braceEnd + 1 };
+    const content = parseBraceContent(this.source(open + 1, braceEnd), open + 1);
+    const start = open;
+    const groupEnd = braceEnd + 1;
     switch (content.type) {
       case 'mention':
         if (content.apparatus) break;
-        this.tree.mentions.push({ ...span, form: 'attribution', ids: content.ids });
-        return { ...span, kind: 'entities', ids: content.ids };
+        this.tree.mentions.push({ start, end: groupEnd, form: 'attribution', ids: content.ids });
+        return { start, end: groupEnd, kind: 'entities', ids: content.ids };
       case 'unknown':
-        return { ...span, kind: 'unknown', ids: [] };
+        return { start, end: groupEnd, kind: 'unknown', ids: [] };
       case 'described':
-        return { ...span, kind: 'described', ids: [], description: content.description };
+        return { start, end: groupEnd, kind: 'described', ids: [], description: content.description };
       case 'notSpeech':
-        return { ...span, kind: 'notSpeech', ids: [] };
+        return { start, end: groupEnd, kind: 'notSpeech', ids: [] };
       case 'pb':
       case 'gap':
         return undefined;
     }
-    this.tree.problems.push({ ...span, message: content.type === 'error' ? content.message : 'After a closing quotation mark, a brace group attributes the quotation: {@id}, {@a @b}, {@?}, {@?: description} or {~}.' });
-    return { ...span, kind: 'invalid', ids: [] };
+    this.tree.problems.push({ start, end: groupEnd, message: content.type === 'error' ? content.message : 'After a closing quotation mark, a brace group attributes the quotation: {@id}, {@a @b}, {@?}, {@?: description} or {~}.' });
+    return { start, end: groupEnd, kind: 'invalid', ids: [] };
   }
 
   /** Ends every open quotation above stack depth `keep` at `end`. */

@@ -35,6 +35,16 @@ function maskComments(text: string, tree: SyntaxTree): string {
   return parts.join('');
 }
 
+/**
+ * The text from `start` to `end` with comments as spaces. Sliced from the
+ * source when no comment is there, so that the strings of the tree never
+ * keep the masked copy of a document alive.
+ */
+function unmasked(masked: string, source: string, start: number, end: number): string {
+  const raw = masked.slice(start, end);
+  return raw.includes(NUL) ? raw.replaceAll(NUL, ' ') : source.slice(start, end);
+}
+
 interface Line {
   start: number;
   /** End of content, before `\r\n` or `\n`. */
@@ -118,7 +128,7 @@ export function parse(text: string): SyntaxTree {
   let i = 0;
   if (lines[0].text.trimEnd() === '---' && lines[0].indent === 0) {
     const close = lines.findIndex((l, k) => k > 0 && l.text.trimEnd() === '---' && l.indent === 0);
-    tree.frontMatter = parseFrontMatter(masked, lines, close);
+    tree.frontMatter = parseFrontMatter(masked, text, lines, close);
     if (close !== -1) {
       push('frontMatter', 0, close);
       for (const entry of tree.frontMatter.entries) tree.mentions.push(...mentionsOfField(entry, 'frontMatter'));
@@ -183,7 +193,7 @@ export function parse(text: string): SyntaxTree {
   return tree;
 }
 
-function parseFrontMatter(masked: string, lines: Line[], close: number): FrontMatter {
+function parseFrontMatter(masked: string, source: string, lines: Line[], close: number): FrontMatter {
   const last = close === -1 ? 0 : close;
   const frontMatter: FrontMatter = {
     start: lines[0].start,
@@ -197,7 +207,7 @@ function parseFrontMatter(masked: string, lines: Line[], close: number): FrontMa
     const line = lines[k];
     if (line.state !== 'content') continue;
     const at = contentOffset(masked, line);
-    const entry = parseKeyValue(masked.slice(at, line.end).replaceAll(NUL, ' '), at, FRONT_MATTER_KEY);
+    const entry = parseKeyValue(unmasked(masked, source, at, line.end), at, FRONT_MATTER_KEY);
     if (entry) frontMatter.entries.push(entry);
     else frontMatter.malformed.push({ start: at, end: line.end });
   }
@@ -303,7 +313,7 @@ class BlockReader {
   private definition(first: number, last: number): void {
     const line = this.lines[first];
     const at = contentOffset(this.masked, line);
-    const header = parseDefinitionHeader(this.masked.slice(at, line.end).replaceAll(NUL, ' '), at);
+    const header = parseDefinitionHeader(unmasked(this.masked, this.tree.text, at, line.end), at);
     if (header.error || !header.id) {
       this.tree.problems.push({ start: line.start, end: line.end, message: header.error ?? 'Malformed definition.' });
     }
@@ -313,7 +323,7 @@ class BlockReader {
       const l = this.lines[k];
       if (l.state === 'comment') continue;
       const at = contentOffset(this.masked, l);
-      const field = l.state === 'content' ? parseKeyValue(this.masked.slice(at, l.end).replaceAll(NUL, ' '), at, FIELD_KEY) : undefined;
+      const field = l.state === 'content' ? parseKeyValue(unmasked(this.masked, this.tree.text, at, l.end), at, FIELD_KEY) : undefined;
       if (!field) {
         const descriptionLine = this.lines.slice(k, last + 1).findIndex((x) => x.state === 'content');
         if (descriptionLine !== -1) description = { start: contentOffset(this.masked, this.lines[k + descriptionLine]), end: this.lines[last].end };
@@ -355,7 +365,7 @@ class BlockReader {
       segments.push({ start, end: l.end });
     }
     const lastSegment = segments[segments.length - 1];
-    const attributionLine = parseBlockQuoteAttribution(this.masked.slice(lastSegment.start, lastSegment.end).replaceAll(NUL, ' '), lastSegment.start);
+    const attributionLine = parseBlockQuoteAttribution(unmasked(this.masked, this.tree.text, lastSegment.start, lastSegment.end), lastSegment.start);
     if (attributionLine) segments.pop();
     const index = this.tree.quotations.length;
     const quotation: Quotation = {

@@ -1,0 +1,255 @@
+// The real language server (dist/server.js --stdio) on a corpus, driven the
+// way an editor drives it (as tests/server/lspClient.ts does): cold index
+// time and memory, keystroke-to-diagnostics latency in the big document,
+// and the latency of hover, definition, completion, references and rename.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import lsp from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from './sourceText.mjs';
+
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = lsp;
+export const SERVER = path.join(REPO_ROOT, 'dist/server.js');
+const STATUS_NOTIFICATION = 'histmark/status';
+const MENTION_ID = /\{@([\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}_-]*)/gu;
+
+/** Nearest-rank percentile of durations (ms). */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Current and peak resident memory of a process, in MB (10^6 bytes), from /proc; undefined elsewhere. */
+export function memoryOf(pid) {
+  const file = `/proc/${pid}/status`;
+  if (!existsSync(file)) return undefined;
+  const status = readFileSync(file, 'utf8');
+  const megabytes = (key) => (Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024) / 1e6;
+  return { rssMB: megabytes('VmRSS'), peakMB: megabytes('VmHWM') };
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A function from UTF-16 offsets of `text` to LSP positions. */
+function positionsIn(text) {
+  const starts = [0];
+  for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low] };
+  };
+}
+
+/** `count` items spread evenly over `list`. */
+function spread(list, count) {
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count) % list.length]);
+}
+
+export class BenchServer {
+  /** Starts the server on `root` and waits for its cold index and first diagnostics. */
+  static async start(root, { server = SERVER, nodeOptions = [], timeoutMs = 300_000 } = {}) {
+    const bench = new BenchServer(root, server, nodeOptions);
+    await bench.initialize(timeoutMs);
+    return bench;
+  }
+
+  /** `nodeOptions`: for the server's Node, e.g. `--cpu-prof`. */
+  constructor(root, server, nodeOptions) {
+    this.root = root;
+    this.child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.stderr = '';
+    this.child.stderr.on('data', (d) => (this.stderr += d));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    /** One-shot listeners: uri → resolve of the next publishDiagnostics. */
+    this.nextPublish = new Map();
+    this.published = new Map();
+    this.logs = [];
+    this.onLog = () => {};
+    this.onStatus = () => {};
+    this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
+      this.published.set(p.uri, p.diagnostics);
+      const resolve = this.nextPublish.get(p.uri);
+      this.nextPublish.delete(p.uri);
+      resolve?.(p.diagnostics);
+    });
+    this.connection.onNotification('window/logMessage', (p) => {
+      this.logs.push(p.message);
+      this.onLog(p.message);
+    });
+    this.connection.onNotification(STATUS_NOTIFICATION, () => this.onStatus());
+    this.connection.onNotification('$/progress', () => {});
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+    this.versions = new Map();
+  }
+
+  uri(file) {
+    return pathToFileURL(path.join(this.root, file)).href;
+  }
+
+  async initialize(timeoutMs) {
+    const rootUri = pathToFileURL(this.root).href;
+    const indexed = new Promise((resolve) => (this.onLog = (m) => m.startsWith('Indexed ') && resolve(performance.now())));
+    // The first status after the index follows the diagnostics of every document.
+    const diagnosed = indexed.then(() => new Promise((resolve) => (this.onStatus = () => resolve(performance.now()))));
+    const started = performance.now();
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, publishDiagnostics: { relatedInformation: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    const what = `indexing ${this.root}\n${this.stderr}`;
+    this.indexSeconds = ((await withTimeout(indexed, timeoutMs, what)) - started) / 1000;
+    this.diagnosedSeconds = ((await withTimeout(diagnosed, timeoutMs, what)) - started) / 1000;
+    this.onStatus = () => {};
+    this.memoryAfterIndex = memoryOf(this.child.pid);
+  }
+
+  waitForPublish(uri, what) {
+    return withTimeout(new Promise((resolve) => this.nextPublish.set(uri, resolve)), 60_000, what);
+  }
+
+  /** Opens a workspace file with its disk text; resolves when its diagnostics arrive. */
+  async open(file) {
+    const uri = this.uri(file);
+    const text = readFileSync(path.join(this.root, file), 'utf8');
+    this.versions.set(uri, 1);
+    const published = this.waitForPublish(uri, `diagnostics of ${file} after opening`);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'histmark', version: 1, text } });
+    await published;
+    return { uri, text };
+  }
+
+  /**
+   * `count` one-character edits in an open document, alternately typing an
+   * `x` after a word and deleting it again, spread over the document; the
+   * time from each didChange to the document's fresh diagnostics (ms).
+   */
+  async keystrokes({ uri, text }, count) {
+    const positionOf = positionsIn(text);
+    const spots = [...text.matchAll(/ the (?=\p{L})/gu)].map((m) => positionOf(m.index + 4));
+    const durations = [];
+    for (const [i, at] of spread(spots, Math.ceil(count / 2)).flatMap((at) => [[0, at], [1, at]]).entries()) {
+      if (durations.length === count) break;
+      const version = this.versions.get(uri) + 1;
+      this.versions.set(uri, version);
+      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
+      const published = this.waitForPublish(uri, `diagnostics after keystroke ${durations.length}`);
+      const started = performance.now();
+      await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await published;
+      durations.push(performance.now() - started);
+    }
+    return durations;
+  }
+
+  /** Times `count` requests made by `request(i)` (ms each), after a few untimed ones to warm the JIT. */
+  async time(count, request, warmup = 10) {
+    for (let i = 0; i < warmup; i++) await request(i);
+    const durations = [];
+    let last;
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      last = await request(i);
+      durations.push(performance.now() - started);
+    }
+    return { durations, last };
+  }
+
+  memory() {
+    return memoryOf(this.child.pid);
+  }
+
+  async stop() {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await withTimeout(this.connection.sendRequest('shutdown'), 10_000, 'shutdown').catch(() => {});
+    await this.connection.sendNotification('exit').catch(() => {});
+    await withTimeout(exited, 5_000, 'exit').catch(() => this.child.kill());
+    this.connection.dispose();
+  }
+}
+
+/** Offsets of the ids of explicit mentions and attributions in `text`, by id. */
+export function mentionOffsets(text) {
+  const byId = new Map();
+  for (const m of text.matchAll(MENTION_ID)) {
+    const offsets = byId.get(m[1]) ?? [];
+    offsets.push(m.index + 2);
+    byId.set(m[1], offsets);
+  }
+  return byId;
+}
+
+/**
+ * Every server measurement on the corpus in `root`, with `document` (a
+ * workspace-relative path) as the open document the edits and requests go to.
+ */
+export async function measureServer(root, document, { keystrokes = 200, requests = 200, heavyRequests = 50, server, nodeOptions } = {}) {
+  const bench = await BenchServer.start(root, { server, nodeOptions });
+  try {
+    const open = await bench.open(document);
+    const textDocument = { uri: open.uri };
+    const positionOf = positionsIn(open.text);
+    const byId = mentionOffsets(open.text);
+    const all = [...byId.values()].flat().sort((a, b) => a - b);
+    const at = (offsets, shift) => spread(offsets, requests).map((o) => positionOf(o + shift));
+    const onIds = at(all, 1);
+    // Two characters of the id typed: `{@dr|`.
+    const typing = at(all, 2);
+    const [busy, busyOffsets] = [...byId].sort((a, b) => b[1].length - a[1].length)[0];
+    const onBusy = spread(busyOffsets, heavyRequests).map((o) => positionOf(o + 1));
+    const request = (method, positions, extra = {}) => (i) => bench.connection.sendRequest(method, { textDocument, position: positions[i % positions.length], ...extra });
+    const keystroke = await bench.keystrokes(open, keystrokes);
+    const hover = await bench.time(requests, request('textDocument/hover', onIds));
+    const definition = await bench.time(requests, request('textDocument/definition', onIds));
+    const completion = await bench.time(requests, request('textDocument/completion', typing));
+    const references = await bench.time(heavyRequests, request('textDocument/references', onBusy, { context: { includeDeclaration: true } }), 3);
+    const rename = await bench.time(
+      heavyRequests,
+      async (i) => {
+        await request('textDocument/prepareRename', onBusy)(i);
+        return request('textDocument/rename', onBusy, { newName: `${busy}-renamed` })(i);
+      },
+      3,
+    );
+    const edits = Object.values(rename.last?.changes ?? {}).reduce((n, list) => n + list.length, 0);
+    return {
+      indexSeconds: bench.indexSeconds,
+      diagnosedSeconds: bench.diagnosedSeconds,
+      memoryAfterIndex: bench.memoryAfterIndex,
+      memoryAtEnd: bench.memory(),
+      keystroke,
+      hover: hover.durations,
+      definition: definition.durations,
+      completion: completion.durations,
+      completionItems: completion.last?.items?.length ?? 0,
+      references: references.durations,
+      referenceCount: references.last?.length ?? 0,
+      rename: rename.durations,
+      renameEdits: edits,
+      busyEntity: busy,
+    };
+  } finally {
+    await bench.stop();
+  }
+}
