@@ -71,9 +71,9 @@ export class TranscriptWriter {
    * One transcript. `paragraphs` are lists of sentences; `mode` is 'minutes'
    * (speaker turns) or 'prose'; `plantUnattributed` adds one HM001.
    */
-  transcript(random, { paragraphs, title, mode, castSize, plantUnattributed, pageStart = 1 }) {
+  transcript(random, { paragraphs, title, mode, castSize, plantUnattributed }) {
     const cast = this.cast(random, castSize);
-    const state = { random, cast, planted: { HM001: 0, HM005: 0 }, footnotes: [], page: pageStart, sincePage: 0, width: random.chance(0.5) ? random.int(68, 80) : 0 };
+    const state = { random, cast, planted: { HM001: 0, HM005: 0 }, footnotes: [], page: 1, sincePage: 0, width: random.chance(0.5) ? random.int(68, 80) : 0 };
     const author = cast.people[0];
     const year = random.int(1944, 1985);
     const front = ['---', `title: ${title}`, `date: ${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`];
@@ -84,17 +84,17 @@ export class TranscriptWriter {
     const out = [front.join('\n')];
     if (random.chance(0.5)) out.push(`<!-- Transcribed from the ${random.pick(['original typescript', 'printed edition', 'microfilm copy'])}; page furniture omitted. -->`);
     if (random.chance(0.6)) out.push(`# ${title}`);
-    let speaker;
+    let speaking = false;
     const unattributedAt = plantUnattributed ? random.int(0, paragraphs.length - 1) : -1;
     paragraphs.forEach((sentences, k) => {
       if (k > 0 && k % 12 === 0 && random.chance(0.5)) out.push(`## ${sentences[0].split(' ').slice(0, 6).join(' ').replace(/[.,;:!?]+$/, '')}`);
       if (random.chance(0.02)) out.push('<!-- Running head and page number of the edition omitted. -->');
       const tokens = sentences.flatMap((s, i) => this.sentence(state, s, { unattributed: k === unattributedAt && i === 0 }));
       if (mode === 'minutes') {
-        if (!speaker || random.chance(0.7)) {
-          const next = random.pick(cast.people.slice(0, 4));
-          speaker = next;
-          tokens.unshift(`[${speakerLabel(random, next)}]{@${next.id}}:`);
+        if (!speaking || random.chance(0.7)) {
+          const speaker = random.pick(cast.people.slice(0, 4));
+          tokens.unshift(`[${speakerLabel(random, speaker)}]{@${speaker.id}}:`);
+          speaking = true;
         }
         if (random.chance(0.05)) tokens.push(`[${random.pick(STAGE)}]{stage}`);
         out.push(wrap(tokens, state.width));
@@ -107,7 +107,7 @@ export class TranscriptWriter {
     for (const [label, sentence] of state.footnotes) {
       out.push(wrap([`[^${label}]:`, ...this.sentence(state, sentence, { footnote: true })], state.width, '  '));
     }
-    return { text: `${out.join('\n\n')}\n`, planted: state.planted, pages: state.page - pageStart };
+    return { text: `${out.join('\n\n')}\n`, planted: state.planted };
   }
 
   /** The tokens of one annotated sentence. */

@@ -115,7 +115,8 @@ ${lintTable(rows)}
 \`dist/server.js --stdio\` on each corpus, the annotated volume open; keystrokes are one-character
 edits (typed, then deleted) spread over it, timed from didChange to its publishDiagnostics;
 requests are sent one at a time at mentions of the volume, references and rename on its most
-mentioned entity.
+mentioned entity. Each series starts after 10 untimed edits or requests (3 for references and
+rename), once the JIT has compiled the paths it takes.
 
 ${serverTable(rows)}
 `;

@@ -143,14 +143,15 @@ export class BenchServer {
   /**
    * `count` one-character edits in an open document, alternately typing an
    * `x` after a word and deleting it again, spread over the document; the
-   * time from each didChange to the document's fresh diagnostics (ms).
+   * time from each didChange to the document's fresh diagnostics (ms), after
+   * `warmup` untimed edits (an even number leaves the text as it was).
    */
-  async keystrokes({ uri, text }, count) {
+  async keystrokes({ uri, text }, count, warmup = 10) {
     const positionOf = positionsIn(text);
     const spots = [...text.matchAll(/ the (?=\p{L})/gu)].map((m) => positionOf(m.index + 4));
     const durations = [];
-    for (const [i, at] of spread(spots, Math.ceil(count / 2)).flatMap((at) => [[0, at], [1, at]]).entries()) {
-      if (durations.length === count) break;
+    for (const [i, at] of spread(spots, Math.ceil((count + warmup) / 2)).flatMap((at) => [[0, at], [1, at]]).entries()) {
+      if (durations.length === count + warmup) break;
       const version = this.versions.get(uri) + 1;
       this.versions.set(uri, version);
       const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
@@ -160,7 +161,7 @@ export class BenchServer {
       await published;
       durations.push(performance.now() - started);
     }
-    return durations;
+    return durations.slice(warmup);
   }
 
   /** Times `count` requests made by `request(i)` (ms each), after a few untimed ones to warm the JIT. */

@@ -6,11 +6,13 @@
 
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
-import type { WorkspaceFileSystem } from '../model/fileSystem';
-import { loadWorkspaceFolder, uriOfPath } from '../model/loader';
+import { collectDocuments, type WorkspaceFileSystem } from '../model/fileSystem';
+import { readConfigText, readFailure } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
-import { diagnoseConfig, diagnoseDocument } from '../features/diagnostics';
+import { diagnoseConfig } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
+import { diagnoseFiles, indexDefinitions, readAll } from './lintFiles';
+import { lintInWorkers, workerCount } from './lintWorkers';
 
 export interface FileReport {
   /** Absolute path. */
@@ -45,8 +47,13 @@ async function workspaceRootOf(fileSystem: WorkspaceFileSystem, file: string, cw
   }
 }
 
+export interface LintOptions {
+  /** The script worker threads run (the bundled CLI, which calls `runLintWorker`); without it, one thread does all. */
+  workerScript?: string;
+}
+
 /** Lints `targets` (absolute paths); `cwd` is the default workspace. */
-export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], cwd: string): Promise<LintResult> {
+export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], cwd: string, options: LintOptions = {}): Promise<LintResult> {
   const result: LintResult = { reports: [], failures: [] };
   const directories: string[] = [];
   const files: string[] = [];
@@ -72,24 +79,44 @@ export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], c
     workspaces.set(root, selected);
   }
   for (const [root, selected] of workspaces) {
-    const index = new WorkspaceIndex();
-    const loaded = await loadWorkspaceFolder(index, fileSystem, root);
-    // Around a file given, only its own read and the configuration's matter.
-    const configPath = path.join(root, CONFIG_FILE);
-    result.failures.push(...loaded.failures.filter((f) => !selected || selected.has(f.path) || f.path === configPath));
-    if (loaded.configText !== undefined && !selected) {
-      const diagnostics = diagnoseConfig(index, loaded.configText);
-      if (diagnostics.length > 0) result.reports.push({ path: configPath, diagnostics });
-    }
-    for (const file of selected ?? loaded.documents) {
-      if (selected && !loaded.documents.includes(file)) {
-        if (file.endsWith('.hmd')) result.failures.push({ path: file, message: 'excluded by histmark.json, or in node_modules or a dot-folder.' });
-        else result.failures.push({ path: file, message: 'not a Histmark document (.hmd).' });
-        continue;
-      }
-      const diagnostics = diagnoseDocument(index, uriOfPath(file));
-      if (diagnostics.length > 0) result.reports.push({ path: file, diagnostics });
-    }
+    const linted = await lintWorkspace(fileSystem, root, selected, options);
+    result.reports.push(...linted.reports);
+    result.failures.push(...linted.failures);
   }
+  return result;
+}
+
+/** One workspace: every document, or only the `selected` files (each within the whole workspace). */
+async function lintWorkspace(fileSystem: WorkspaceFileSystem, root: string, selected: Set<string> | undefined, options: LintOptions): Promise<LintResult> {
+  const result: LintResult = { reports: [], failures: [] };
+  const configPath = path.join(root, CONFIG_FILE);
+  let configText: string | undefined;
+  try {
+    configText = await readConfigText(fileSystem, root);
+  } catch (error) {
+    result.failures.push({ path: configPath, message: readFailure(error) });
+  }
+  const index = new WorkspaceIndex();
+  index.setConfig(configText);
+  if (configText !== undefined && !selected) {
+    const diagnostics = diagnoseConfig(index, configText);
+    if (diagnostics.length > 0) result.reports.push({ path: configPath, diagnostics });
+  }
+  const documents = await collectDocuments(fileSystem, root, index.config.exclude);
+  const threads = workerCount(documents.length);
+  if (!selected && options.workerScript && threads > 1) {
+    const linted = await lintInWorkers(options.workerScript, configText, documents, threads);
+    return { reports: [...result.reports, ...linted.reports], failures: [...result.failures, ...linted.failures] };
+  }
+  const { texts, failures } = await readAll(documents, (file) => fileSystem.readFile(file));
+  // Around a file given, only its own read matters.
+  result.failures.push(...failures.filter((f) => !selected || selected.has(f.path)));
+  indexDefinitions(index, texts);
+  for (const file of selected ?? []) {
+    if (documents.includes(file)) continue;
+    if (file.endsWith('.hmd')) result.failures.push({ path: file, message: 'excluded by histmark.json, or in node_modules or a dot-folder.' });
+    else result.failures.push({ path: file, message: 'not a Histmark document (.hmd).' });
+  }
+  result.reports.push(...diagnoseFiles(index, texts, selected ?? documents));
   return result;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { nodeFileSystem } from '../model/fileSystem';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
+import { runLintWorker } from './lintWorkers';
 
 const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
 
@@ -61,7 +62,8 @@ async function runLint(args: string[]): Promise<number> {
   const options = parseLintArgs(args);
   const cwd = process.cwd();
   const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
-  const result = await lint(nodeFileSystem, targets, cwd);
+  // The bundled CLI is also the script of its lint worker threads.
+  const result = await lint(nodeFileSystem, targets, cwd, { workerScript: __filename });
   const reports: RelativeReport[] = result.reports
     .map((r) => ({ ...r, file: path.relative(cwd, r.path).split(path.sep).join('/') }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -101,16 +103,18 @@ async function main(argv: string[]): Promise<number> {
   return runLint(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`histmark: ${error.message}\nRun \`histmark --help\` for usage.\n`);
-    } else {
-      process.stderr.write(`histmark: ${(error as Error).message ?? String(error)}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+if (!runLintWorker()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`histmark: ${error.message}\nRun \`histmark --help\` for usage.\n`);
+      } else {
+        process.stderr.write(`histmark: ${(error as Error).message ?? String(error)}\n`);
+      }
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,6 +1,6 @@
 // How much the corpus says about an entity: its references, the documents
-// they are in, the quotations attributed to it and the turns it speaks.
-// Only the documents that reference the id are read.
+// they are in, the quotations attributed to it and the turns it speaks,
+// from the counts the index keeps (a hover must not read every document).
 
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 
@@ -14,17 +14,8 @@ export interface EntityStats {
 }
 
 export function entityStats(index: WorkspaceIndex, id: string): EntityStats {
-  const stats: EntityStats = { mentions: 0, documents: 0, quotations: 0, turns: 0 };
-  const names = (refs: readonly { id: string }[] | undefined) => refs?.some((ref) => ref.id === id) === true;
-  for (const uri of index.referencingDocuments(id)) {
-    const entry = index.document(uri);
-    if (!entry) continue;
-    stats.documents++;
-    stats.mentions += entry.references.get(id)?.length ?? 0;
-    for (const quotation of entry.tree.quotations) if (names(quotation.attribution?.ids)) stats.quotations++;
-    for (const turn of entry.tree.turns) if (names(turn.speaker.ids)) stats.turns++;
-  }
-  return stats;
+  const { mentions, quotations, turns } = index.referenceCounts(id);
+  return { mentions, documents: index.referencingDocuments(id).length, quotations, turns };
 }
 
 /** `1 mention`, `3 quotations`. */

@@ -33,6 +33,13 @@ function referencesOf(tree: SyntaxTree): DocumentEntry['references'] {
   return byId;
 }
 
+/** How often the workspace names an id: references, quotations attributed to it, turns it speaks. */
+export interface ReferenceCounts {
+  mentions: number;
+  quotations: number;
+  turns: number;
+}
+
 export interface MentionLocation {
   uri: string;
   mention: Mention;
@@ -89,6 +96,8 @@ export class WorkspaceIndex {
   private readonly docs = new Map<string, DocumentEntry>();
   private readonly definitionsById = new Map<string, Entity[]>();
   private readonly referencingDocs = new Map<string, Set<string>>();
+  /** Kept up to date document by document, so that an entity's statistics never read every document naming it. */
+  private readonly counts = new Map<string, ReferenceCounts>();
   private readonly claimsByName = new Map<string, Entity[]>();
   private readonly claimsByAuthority = new Map<string, Entity[]>();
   private matcher: NameMatcher | undefined;
@@ -176,6 +185,11 @@ export class WorkspaceIndex {
     }
   }
 
+  referenceCounts(id: string): ReferenceCounts {
+    const { mentions, quotations, turns } = this.counts.get(id) ?? { mentions: 0, quotations: 0, turns: 0 };
+    return { mentions, quotations, turns };
+  }
+
   /** Documents that reference `id`. */
   referencingDocuments(id: string): string[] {
     return [...(this.referencingDocs.get(id) ?? [])];
@@ -250,6 +264,22 @@ export class WorkspaceIndex {
       if (!docs) this.referencingDocs.set(id, (docs = new Set()));
       docs.add(entry.uri);
     }
+    this.count(entry, 1);
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) a document's references, attributions and speakers. */
+  private count(entry: DocumentEntry, sign: 1 | -1): void {
+    const add = (id: string, key: keyof ReferenceCounts, n: number) => {
+      const counts = this.counts.get(id) ?? { mentions: 0, quotations: 0, turns: 0 };
+      counts[key] += sign * n;
+      // Every attribution and speaker is a reference: without references an id has no counts.
+      if (counts.mentions === 0) this.counts.delete(id);
+      else this.counts.set(id, counts);
+    };
+    for (const [id, references] of entry.references) add(id, 'mentions', references.length);
+    // An attribution or a speaker naming an id twice counts once.
+    for (const q of entry.tree.quotations) for (const id of new Set(q.attribution?.ids.map((r) => r.id))) add(id, 'quotations', 1);
+    for (const turn of entry.tree.turns) for (const id of new Set(turn.speaker.ids.map((r) => r.id))) add(id, 'turns', 1);
   }
 
   private unindex(entry: DocumentEntry | undefined): void {
@@ -265,5 +295,6 @@ export class WorkspaceIndex {
       docs?.delete(entry.uri);
       if (docs?.size === 0) this.referencingDocs.delete(id);
     }
+    this.count(entry, -1);
   }
 }

@@ -1,0 +1,65 @@
+// How a set of documents is linted: read a few at a time, index the ones
+// that define entities (every cross-document check reads only those), then
+// diagnose each of the others on its own and drop its tree. Shared by the
+// single-threaded CLI and its worker threads.
+
+import { readFailure, uriOfPath } from '../model/loader';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { diagnoseDocument } from '../features/diagnostics';
+import type { FileReport, LintResult } from './lint';
+
+/** Files read at once: enough to overlap I/O, few enough for any file-handle limit. */
+const READ_CONCURRENCY = 32;
+
+/** Files that could not be read, with the reason. */
+export type Failures = LintResult['failures'];
+
+/** The texts of `files` (read a few at a time), and the files that could not be read. */
+export async function readAll(files: string[], read: (file: string) => string | Promise<string>): Promise<{ texts: Map<string, string>; failures: Failures }> {
+  const texts = new Map<string, string>();
+  const failures: Failures = [];
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      try {
+        texts.set(file, await read(file));
+      } catch (error) {
+        failures.push({ path: file, message: readFailure(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
+  return { texts, failures };
+}
+
+const DEFINITION_STARTS = ['@person ', '@org ', '@place ', '@event ', '@work '];
+
+/** A document can define entities only if, comments removed, it holds `@person ` or another kind: a cheap test that misses none. */
+function mayDefine(text: string): boolean {
+  const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text;
+  return DEFINITION_STARTS.some((start) => visible.includes(start));
+}
+
+/** Indexes (and keeps) the documents that may hold definitions, which every cross-document check reads; returns their paths. */
+export function indexDefinitions(index: WorkspaceIndex, texts: Map<string, string>): string[] {
+  const defining = [...texts].filter(([, text]) => mayDefine(text));
+  for (const [file, text] of defining) index.setDocument(uriOfPath(file), text, 0, false);
+  return defining.map(([file]) => file);
+}
+
+/** Diagnoses `files`; each one not indexed yet is indexed, diagnosed and dropped, so that one such tree at a time is alive. */
+export function diagnoseFiles(index: WorkspaceIndex, texts: Map<string, string>, files: Iterable<string>): FileReport[] {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const text = texts.get(file);
+    if (text === undefined) continue;
+    const uri = uriOfPath(file);
+    const passing = index.document(uri) === undefined;
+    if (passing) index.setDocument(uri, text);
+    const diagnostics = diagnoseDocument(index, uri);
+    if (passing) index.removeDocument(uri);
+    if (diagnostics.length > 0) reports.push({ path: file, diagnostics });
+  }
+  return reports;
+}

@@ -1,0 +1,81 @@
+// Linting a large workspace on worker threads, one per core: each thread
+// reads and indexes a share of the documents; the documents that define
+// entities are exchanged so that every thread can diagnose its share.
+
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
+import { decodeUtf8 } from '../model/fileSystem';
+import { WorkspaceIndex } from '../model/workspaceIndex';
+import type { LintResult } from './lint';
+import { diagnoseFiles, indexDefinitions, readAll } from './lintFiles';
+
+/** Workspaces of this many documents or more are linted on worker threads, one per core. */
+const PARALLEL_FROM = 500;
+
+interface WorkerInput {
+  configText: string | undefined;
+  files: string[];
+}
+
+/** `HISTMARK_LINT_WORKERS` sets the number of threads (0 or 1: this one only). */
+export function workerCount(documents: number): number {
+  const forced = process.env.HISTMARK_LINT_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), documents);
+  return documents >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1;
+}
+
+function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const settle = (done: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      done();
+    };
+    const onMessage = (message: T) => settle(() => resolve(message));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) => settle(() => reject(new Error(`a lint worker stopped (exit code ${code}).`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
+/**
+ * Lints all `documents` of a workspace on `count` worker threads running
+ * `script`: each reads a share of the documents and indexes those that may
+ * define entities, then indexes those the other shares found and diagnoses
+ * its own share.
+ */
+export async function lintInWorkers(script: string, configText: string | undefined, documents: string[], count: number): Promise<LintResult> {
+  // Interleaved shares: neighbouring files are often alike in size.
+  const shares = Array.from({ length: count }, (_, k) => documents.filter((_, i) => i % count === k));
+  const workers = shares.map((files) => new Worker(script, { workerData: { histmarkLint: { configText, files } satisfies WorkerInput } }));
+  try {
+    const defining = await Promise.all(workers.map((w) => nextMessage<string[]>(w)));
+    workers.forEach((w, k) => w.postMessage(defining.flatMap((files, j) => (j === k ? [] : files))));
+    const results = await Promise.all(workers.map((w) => nextMessage<LintResult>(w)));
+    return { reports: results.flatMap((r) => r.reports), failures: results.flatMap((r) => r.failures) };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Starts the worker side of `lintInWorkers`; false when this thread is no lint worker. */
+export function runLintWorker(): boolean {
+  const input = (workerData as { histmarkLint?: WorkerInput } | null)?.histmarkLint;
+  const port = parentPort;
+  if (isMainThread || !input || !port) return false;
+  void lintShare(input, port);
+  return true;
+}
+
+/** A worker's share, read from disk: the main thread exchanges the documents with definitions between the shares. */
+async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
+  const read = (file: string) => decodeUtf8(readFileSync(file));
+  const index = new WorkspaceIndex();
+  index.setConfig(input.configText);
+  const { texts, failures } = await readAll(input.files, read);
+  port.postMessage(indexDefinitions(index, texts));
+  const others = await new Promise<string[]>((resolve) => port.once('message', resolve));
+  // Another share's document that cannot be read is reported by its own worker.
+  indexDefinitions(index, (await readAll(others, read)).texts);
+  port.postMessage({ reports: diagnoseFiles(index, texts, input.files), failures } satisfies LintResult);
+}

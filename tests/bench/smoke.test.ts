@@ -1,0 +1,125 @@
+// A small run of the benchmark (bench/): the generator on a tiny corpus and
+// every measuring function of the harness on it, so that `npm run bench`
+// cannot rot. Nothing here is timed: the figures only have to be sane.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, hasGnuTime, measureLinters, measureNodeScript, FLOOR } from '../../bench/commands.mjs';
+import { ensureCorpus, GENERATOR_VERSION, MANIFEST, markdownCopy, type CorpusManifest } from '../../bench/generate.mjs';
+import { loadParser, parseThroughput } from '../../bench/parse.mjs';
+import { measureServer, percentile } from '../../bench/server.mjs';
+
+const DOCUMENTS = 5;
+
+function filesUnder(dir: string, extension: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(extension))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+function expectPositive(...values: (number | undefined)[]): void {
+  for (const value of values) {
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeGreaterThan(0);
+  }
+}
+
+describe('the benchmark on a tiny corpus', () => {
+  let root: string;
+  let dir: string;
+  let manifest: CorpusManifest;
+
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
+    ({ dir, manifest } = ensureCorpus(root, DOCUMENTS, { book: false }));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('generates a registry, the transcripts and a manifest, and reuses them', () => {
+    const transcripts = filesUnder(path.join(dir, 'transcripts'), '.hmd');
+    expect(transcripts).toHaveLength(DOCUMENTS);
+    expect(filesUnder(path.join(dir, 'registry'), '.hmd').sort()).toEqual(['events-and-works.hmd', 'organisations.hmd', 'people.hmd', 'places.hmd']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'histmark.json'), 'utf8'))).toEqual({ requiredMetadata: ['title', 'date'] });
+    expect(manifest).toMatchObject({ version: GENERATOR_VERSION, documents: DOCUMENTS, book: false, entities: 60 });
+    expectPositive(manifest.bytes, manifest.planted.HM001, manifest.planted.HM005);
+    const again = ensureCorpus(root, DOCUMENTS, { book: false });
+    expect(again.reused).toBe(true);
+    expect(again.manifest).toEqual(manifest);
+  });
+
+  it('is the same corpus for the same seed', () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
+    try {
+      const copy = ensureCorpus(other, DOCUMENTS, { book: false });
+      for (const file of filesUnder(dir, '.hmd')) expect(readFileSync(path.join(copy.dir, file), 'utf8')).toBe(readFileSync(path.join(dir, file), 'utf8'));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('lints with only the planted diagnostics: unattributed quotations and unlinked names', () => {
+    const output = execFileSync(process.execPath, [CLI, 'lint', dir, '--format', 'json'], { encoding: 'utf8' });
+    const counts: Record<string, number> = {};
+    for (const d of JSON.parse(output) as { code: string }[]) counts[d.code] = (counts[d.code] ?? 0) + 1;
+    expect(counts).toEqual(manifest.planted);
+  });
+
+  it('lints the same on worker threads as on one thread (what the large corpora use)', () => {
+    const lintWith = (workers: string) =>
+      execFileSync(process.execPath, [CLI, 'lint', dir, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, HISTMARK_LINT_WORKERS: workers } });
+    const oneThread = lintWith('1');
+    expect(JSON.parse(oneThread)).not.toEqual([]);
+    expect(lintWith('3')).toBe(oneThread);
+  });
+
+  it('copies the documents renamed .md for markdownlint', () => {
+    const copy = markdownCopy(dir);
+    expect(filesUnder(copy, '.md').sort()).toEqual(filesUnder(dir, '.hmd').map((f) => f.replace(/\.hmd$/, '.md')).sort());
+    expect(existsSync(path.join(copy, MANIFEST))).toBe(true);
+  });
+
+  it('measures histmark lint, markdownlint-cli2 and the floor: wall time and peak memory', async () => {
+    const { histmark, floor, markdownlint } = await measureLinters(dir, markdownCopy(dir), { repeat: 1 });
+    expect(histmark.exitCode).toBe(0);
+    expect(floor.exitCode).toBe(0);
+    // markdownlint finds Markdown problems in any transcript (long lines, for one).
+    expect(markdownlint?.exitCode).toBe(1);
+    for (const run of [histmark, floor, markdownlint]) expectPositive(run?.seconds, run?.peakMB);
+  }, 60_000);
+
+  it('reads peak memory from GNU time and from the preloaded hook alike', async () => {
+    const methods = hasGnuTime() ? (['time', 'preload'] as const) : (['preload'] as const);
+    for (const method of methods) {
+      const run = await measureNodeScript(FLOOR, [dir], { method });
+      expect(run.exitCode).toBe(0);
+      expectPositive(run.seconds, run.peakMB);
+    }
+  }, 60_000);
+
+  it('measures parse throughput', async () => {
+    const parse = await loadParser();
+    const [document] = filesUnder(path.join(dir, 'transcripts'), '.hmd');
+    const result = parseThroughput(parse, path.join(dir, 'transcripts', document), { rounds: 1, roundMs: 10, warmupMs: 0 });
+    expectPositive(result.megabytes, result.mbPerSecond, result.msPerParse);
+  });
+
+  it('measures the language server: index, memory, keystrokes and requests', async () => {
+    const [document] = filesUnder(dir, '.hmd')
+      .filter((f) => f.startsWith('transcripts'))
+      .sort((a, b) => readFileSync(path.join(dir, b)).length - readFileSync(path.join(dir, a)).length);
+    const result = await measureServer(dir, document, { keystrokes: 4, requests: 3, heavyRequests: 2 });
+    expectPositive(result.indexSeconds, result.diagnosedSeconds, result.memoryAfterIndex?.rssMB, result.memoryAtEnd?.peakMB);
+    expect(result.diagnosedSeconds).toBeGreaterThanOrEqual(result.indexSeconds);
+    expect(result.keystroke).toHaveLength(4);
+    for (const [key, count] of [['hover', 3], ['definition', 3], ['completion', 3], ['references', 2], ['rename', 2]] as const) {
+      expect(result[key]).toHaveLength(count);
+      expectPositive(...result[key], percentile(result[key], 99));
+    }
+    expectPositive(...result.keystroke, result.referenceCount);
+    // A rename edits the definition and every reference: what references lists with the declaration.
+    expect(result.renameEdits).toBe(result.referenceCount);
+  }, 60_000);
+});
