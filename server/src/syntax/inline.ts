@@ -5,9 +5,9 @@
 // Quotation state survives from one paragraph to the next so that the
 // multi-paragraph convention (SPEC 6.1) can be applied by the caller.
 
-import { parseBraceContent, type BraceContent } from './braces';
+import { type BracketGroup, bracketedGroup, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
 import { isLetter, isWhitespace, isWordChar, scanId, sharedId } from './chars';
-import type { Attribution, Quotation, Span, SyntaxTree } from './types';
+import type { Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
 const NUL = 0;
@@ -39,13 +39,6 @@ const CLOSES: Record<string, string[]> = {
   '’': ["'", '‘'],
 };
 
-/** An open `[text]{…}`: where its text ends (`]`) and where its brace group ends. */
-interface BracketGroup {
-  close: number;
-  groupEnd: number;
-  mention: boolean;
-}
-
 export class InlineScanner {
   private readonly stack: OpenQuote[] = [];
   private readonly discarded = new Set<number>();
@@ -60,8 +53,8 @@ export class InlineScanner {
   private continuationOpener = -1;
 
   constructor(
-    private readonly text: string,
-    private readonly tree: SyntaxTree,
+    readonly text: string,
+    readonly tree: SyntaxTree,
   ) {}
 
   /** Scans the segments of one unit; each segment starts at a line start. */
@@ -156,14 +149,14 @@ export class InlineScanner {
           break;
         }
         case 91 /* [ */: {
-          const footnoteEnd = this.footnoteReference(p, end);
+          const footnoteEnd = footnoteReference(this, p, end);
           if (footnoteEnd > p) {
             this.flushPlain(p);
             p = footnoteEnd;
             this.prevCode = 93;
             continue;
           }
-          const opened = this.bracketedGroup(p, end);
+          const opened = bracketedGroup(this, p, end);
           if (opened) {
             this.flushPlain(p);
             groups.push(opened);
@@ -175,7 +168,7 @@ export class InlineScanner {
           break;
         }
         case 123 /* { */: {
-          const groupEnd = this.standaloneGroup(p, end);
+          const groupEnd = standaloneGroup(this, p, end);
           this.flushPlain(p);
           p = groupEnd;
           this.prevCode = 125;
@@ -248,103 +241,6 @@ export class InlineScanner {
       if (end > this.plainStart) this.tree.plainText.push(this.plainStart, end);
       this.plainStart = -1;
     }
-  }
-
-  private footnoteReference(p: number, end: number): number {
-    const text = this.text;
-    if (text.charCodeAt(p + 1) !== 94 /* ^ */) return p;
-    let q = p + 2;
-    while (q < end && /[A-Za-z0-9_-]/.test(text[q])) q++;
-    if (q === p + 2 || q >= end || text.charCodeAt(q) !== 93) return p;
-    this.tree.footnoteReferences.push({ start: p, end: q + 1, label: text.slice(p + 2, q), labelSpan: { start: p + 2, end: q } });
-    return q + 1;
-  }
-
-  /** `[text]{…}`: finds the closing bracket and records the mention or mark. */
-  private bracketedGroup(p: number, end: number): BracketGroup | undefined {
-    const text = this.text;
-    let q = p + 1;
-    let depth = 0;
-    let nested = false;
-    while (q < end) {
-      const c = text.charCodeAt(q);
-      if (c === BACKSLASH) {
-        q += 2;
-        continue;
-      }
-      if (c === 91) {
-        depth++;
-        nested = true;
-      } else if (c === 93) {
-        if (depth === 0) break;
-        depth--;
-      }
-      q++;
-    }
-    if (q >= end || text.charCodeAt(q + 1) !== 123) return undefined;
-    const braceEnd = this.findBraceEnd(q + 1, end);
-    // An unclosed group is reported when the scan reaches its `{`.
-    if (braceEnd === -1) return undefined;
-    const groupEnd = braceEnd + 1;
-    const content = parseBraceContent(this.source(q + 2, braceEnd), q + 2);
-    // SPEC 5: a mention's display holds no unescaped bracket; this `[` is then text.
-    if (content.type === 'mention' && nested) return undefined;
-    const display = { start: p + 1, end: q };
-    // Fields are written out rather than spread from a span: on this path
-    // (every mention) object spread cost more than the rest of the parse.
-    if (content.type === 'mention') {
-      const apparatus = content.apparatus && { start: p, end: groupEnd, kind: content.apparatus.kind, text: display, value: content.apparatus.value };
-      this.tree.mentions.push({ start: p, end: groupEnd, form: 'explicit', ids: content.ids, display, apparatus });
-      if (apparatus) this.tree.apparatus.push(apparatus);
-      return { close: q, groupEnd, mention: true };
-    }
-    if (content.type === 'apparatus') {
-      this.tree.apparatus.push({ start: p, end: groupEnd, kind: content.kind, text: display, value: content.value });
-      return { close: q, groupEnd, mention: false };
-    }
-    this.tree.problems.push({ start: q + 1, end: groupEnd, message: bracketedMisuse(content) });
-    return { close: q, groupEnd, mention: false };
-  }
-
-  /**
-   * The content of a brace group, which holds no comment (a comment ends the
-   * group unclosed), sliced from the document rather than its masked copy:
-   * the strings of the tree must not keep that copy alive.
-   */
-  private source(start: number, end: number): string {
-    return this.tree.text.slice(start, end);
-  }
-
-  /** Offset of the `}` closing the group opened at `open`, or -1. */
-  private findBraceEnd(open: number, end: number): number {
-    const text = this.text;
-    let q = open + 1;
-    while (q < end) {
-      const c = text.charCodeAt(q);
-      if (c === BACKSLASH) q += 2;
-      else if (c === 125) return q;
-      else if (c === 123 || c === NUL) return -1;
-      else q++;
-    }
-    return -1;
-  }
-
-  /** A brace group that follows neither `]` nor a closing mark. */
-  private standaloneGroup(p: number, end: number): number {
-    const braceEnd = this.findBraceEnd(p, end);
-    if (braceEnd === -1) {
-      this.tree.problems.push({ start: p, end: p + 1, message: 'This `{` is never closed: close the brace group with `}`, or write `\\{` for a literal brace.' });
-      return p + 1;
-    }
-    const content = parseBraceContent(this.source(p + 1, braceEnd), p + 1);
-    const start = p;
-    const groupEnd = braceEnd + 1;
-    if (content.type === 'pb' || content.type === 'gap') {
-      this.tree.apparatus.push({ start, end: groupEnd, kind: content.type, value: content.value });
-    } else {
-      this.tree.problems.push({ start, end: groupEnd, message: standaloneMisuse(content) });
-    }
-    return groupEnd;
   }
 
   private bareMention(p: number, end: number): number {
@@ -439,7 +335,7 @@ export class InlineScanner {
     quotation.words = this.words - entry.wordsAtOpen;
     this.literal(p, this.text.charCodeAt(p));
     this.afterMark = p + 1;
-    const attribution = this.text.charCodeAt(p + 1) === 123 ? this.attribution(p + 1, end) : undefined;
+    const attribution = this.text.charCodeAt(p + 1) === 123 ? readAttribution(this, p + 1, end) : undefined;
     if (attribution) {
       quotation.attribution = attribution;
       this.flushPlain(p + 1);
@@ -449,32 +345,6 @@ export class InlineScanner {
       this.discarded.add(entry.index);
     }
     return true;
-  }
-
-  /** The brace group after a closing mark, when it attributes the quotation. */
-  private attribution(open: number, end: number): Attribution | undefined {
-    const braceEnd = this.findBraceEnd(open, end);
-    if (braceEnd === -1) return undefined;
-    const content = parseBraceContent(this.source(open + 1, braceEnd), open + 1);
-    const start = open;
-    const groupEnd = braceEnd + 1;
-    switch (content.type) {
-      case 'mention':
-        if (content.apparatus) break;
-        this.tree.mentions.push({ start, end: groupEnd, form: 'attribution', ids: content.ids });
-        return { start, end: groupEnd, kind: 'entities', ids: content.ids };
-      case 'unknown':
-        return { start, end: groupEnd, kind: 'unknown', ids: [] };
-      case 'described':
-        return { start, end: groupEnd, kind: 'described', ids: [], description: content.description };
-      case 'notSpeech':
-        return { start, end: groupEnd, kind: 'notSpeech', ids: [] };
-      case 'pb':
-      case 'gap':
-        return undefined;
-    }
-    this.tree.problems.push({ start, end: groupEnd, message: content.type === 'error' ? content.message : 'After a closing quotation mark, a brace group attributes the quotation: {@id}, {@a @b}, {@?}, {@?: description} or {~}.' });
-    return { start, end: groupEnd, kind: 'invalid', ids: [] };
   }
 
   /** Ends every open quotation above stack depth `keep` at `end`. */
@@ -508,27 +378,3 @@ function isIdCharCode(code: number): boolean {
   return code === 95 || code === 45 || isWordChar(code);
 }
 
-function bracketedMisuse(content: BraceContent): string {
-  switch (content.type) {
-    case 'error':
-      return content.message;
-    case 'pb':
-    case 'gap':
-      return `\`{${content.type}}\` stands on its own; it does not follow \`[text]\`.`;
-    default:
-      return 'An attribution ({@?}, {@?: …}, {~}) goes directly after a closing quotation mark, not after `[text]`.';
-  }
-}
-
-function standaloneMisuse(content: BraceContent): string {
-  switch (content.type) {
-    case 'error':
-      return content.message;
-    case 'mention':
-      return 'A mention needs its text, `[text]{@id}` (or write `@id`); an attribution goes directly after a closing quotation mark, with no space.';
-    case 'apparatus':
-      return 'This editorial mark needs the text it applies to: `[text]{…}`.';
-    default:
-      return 'An attribution goes directly after a closing quotation mark, with no space between.';
-  }
-}
