@@ -4,6 +4,7 @@
 // reports which documents' diagnostics can have changed.
 
 import { parse } from '../syntax/parse';
+import { reparse } from '../syntax/reparse';
 import { LineIndex } from '../syntax/positions';
 import type { IdRef, Mention, SyntaxTree } from '../syntax/types';
 import { type ConfigProblem, DEFAULT_CONFIG, type HistmarkConfig, parseConfig } from './config';
@@ -118,7 +119,9 @@ export class WorkspaceIndex {
    * the affected, so that its diagnostics are cleared.
    */
   setDocument(uri: string, text: string, version = 0, trackAffected = true): Set<string> {
-    const tree = parse(text);
+    // An edit of an indexed document re-parses what it touched (typing: one paragraph).
+    const previous = this.docs.get(uri)?.tree;
+    const tree = previous ? reparse(previous, text) : parse(text);
     const entry: DocumentEntry = {
       uri,
       version,

@@ -7,6 +7,7 @@
 
 import type { NameMatch, NameMatcher } from '../../model/nameMatcher';
 import type { WorkspaceIndex, DocumentEntry } from '../../model/workspaceIndex';
+import { commonPrefix, commonSuffix } from '../../syntax/textDiff';
 import type { Finding } from './types';
 
 interface Scan {
@@ -19,8 +20,6 @@ interface Scan {
 /** Documents whose last scan is kept (the ones being edited); the oldest is dropped first. */
 const KEPT_SCANS = 8;
 const lastScans = new Map<string, Scan>();
-/** Texts are compared a chunk at a time (natively), then character by character. */
-const CHUNK = 1024;
 
 export function unlinkedFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
   const matcher = index.nameMatcher();
@@ -81,20 +80,4 @@ function rescan(previous: Scan, text: string, plain: readonly number[]): NameMat
     for (const match of matcher.matches(text, start, end)) matches.push(match);
   }
   return matches;
-}
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let p = 0;
-  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return p;
-}
-
-/** The length of the common end of `a` and `b`, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let s = 0;
-  while (s + CHUNK <= max && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
-  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  return s;
 }
