@@ -53,7 +53,7 @@ describe('reparse', () => {
           expect(tree).toEqual(parse(text));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   });
 
@@ -68,6 +68,21 @@ describe('reparse', () => {
     expect(after).toEqual(parse(edited));
     // The same objects, moved one character on.
     expect(after.blocks[after.blocks.length - 1]).toBe(lastBlock);
+    expect(after.mentions[after.mentions.length - 1]).toBe(lastMention);
+  });
+
+  it.each([
+    ['a block quote', '> Quoted words of the speaker\n> — @hoxha\n', 'speaker'],
+    ['a footnote', '[^1]: A note on [Tito]{@tito}\n  continued here.\n', 'continued'],
+    ['a heading', '# Minutes of the meeting\n', 'meeting'],
+  ])('re-parses only %s when a letter is typed in it', (_, block, word) => {
+    const text = `Intro [Hoxha]{@hoxha} said "many words in here"{@hoxha}.[^1]\n\n${block}\nAfter "quoted again here"{~} @tito.\n`;
+    const at = text.indexOf(word);
+    const before = parse(text);
+    const lastMention = before.mentions[before.mentions.length - 1];
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const after = reparse(before, edited);
+    expect(after).toEqual(parse(edited));
     expect(after.mentions[after.mentions.length - 1]).toBe(lastMention);
   });
 

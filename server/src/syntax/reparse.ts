@@ -1,13 +1,14 @@
-// Parsing again after an edit. Typing happens inside one paragraph; when an
-// edit stays inside a paragraph and cannot change anything around it (the
-// blocks, a comment, a quotation carried from one paragraph to the next,
-// who speaks the paragraphs that follow), only that paragraph is parsed and
-// the rest of the previous tree is moved by the length difference. Any other
-// edit is parsed from scratch. Either way the result equals `parse(text)`.
+// Parsing again after an edit. Typing happens inside one paragraph (or
+// heading, block quote, footnote); when an edit stays inside one block and
+// cannot change anything around it (the blocks, a comment, a quotation
+// carried from one paragraph to the next, who speaks the paragraphs that
+// follow), only that block is parsed and the rest of the previous tree is
+// moved by the length difference. Any other edit is parsed from scratch.
+// Either way the result equals `parse(text)`.
 
 import { parse } from './parse';
 import { changedRange } from './textDiff';
-import type { Block, IdRef, Span, SyntaxTree } from './types';
+import type { Block, BlockKind, IdRef, Span, SyntaxTree } from './types';
 
 /** The tree of `text`, reusing `previous` (which is consumed: its nodes may be moved). */
 export function reparse(previous: SyntaxTree, text: string): SyntaxTree {
@@ -38,12 +39,18 @@ function sameSpeakers(a: readonly IdRef[], b: readonly IdRef[]): boolean {
   return a.length === b.length && a.every((ref, k) => ref.id === b[k].id);
 }
 
-/** The paragraph an edit stays inside, when re-parsing it alone gives what a full parse would. */
+/**
+ * Blocks whose parse depends on nothing around them but the state checked
+ * below; definitions are not among them (they change the registry).
+ */
+const REPARSED_ALONE = new Set<BlockKind>(['paragraph', 'blockQuote', 'footnoteDefinition', 'heading']);
+
+/** The block an edit stays inside, when re-parsing it alone gives what a full parse would. */
 function editedParagraph(old: SyntaxTree, text: string) {
   const edit = changedRange(old.text, text);
   const b = firstFrom(old.blocks, edit.start + 1) - 1;
   const block = old.blocks[b];
-  if (!block || block.kind !== 'paragraph' || block.start === 0) return undefined;
+  if (!block || !REPARSED_ALONE.has(block.kind) || block.start === 0) return undefined;
   const contentEnd = contentEndOf(old.text, block);
   if (edit.oldEnd > contentEnd) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
@@ -61,7 +68,7 @@ function editedParagraph(old: SyntaxTree, text: string) {
     if (q.unclosed && previous && q.start >= previous.start && q.start < previous.end) return undefined;
   }
   const fresh = parse(source);
-  if (fresh.blocks.length !== 1 || fresh.blocks[0].kind !== 'paragraph' || fresh.quotations.some((q) => q.unclosed)) return undefined;
+  if (fresh.blocks.length !== 1 || fresh.blocks[0].kind !== block.kind || fresh.quotations.some((q) => q.unclosed)) return undefined;
   // Whether it opens a turn, and whose, decides who speaks the paragraphs after it.
   const oldTurn = old.turns.findIndex((t) => t.start === block.start);
   const freshTurn = fresh.turns[0];
@@ -111,11 +118,11 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
   const quotationShift = fresh.quotations.length - replacedQuotations;
   const tree: SyntaxTree = {
     text,
-    blocks: [...old.blocks.slice(0, b), { kind: 'paragraph', start: from, end: block.end + delta }, ...old.blocks.slice(b + 1)],
+    blocks: [...old.blocks.slice(0, b), { kind: block.kind, start: from, end: block.end + delta }, ...old.blocks.slice(b + 1)],
     frontMatter: old.frontMatter,
-    headings: splice(old.headings, []),
+    headings: splice(old.headings, fresh.headings),
     definitions: splice(old.definitions, []),
-    footnoteDefinitions: splice(old.footnoteDefinitions, []),
+    footnoteDefinitions: splice(old.footnoteDefinitions, fresh.footnoteDefinitions),
     footnoteReferences: splice(old.footnoteReferences, fresh.footnoteReferences),
     mentions: splice(old.mentions, fresh.mentions),
     quotations: splice(old.quotations, fresh.quotations),
