@@ -4,18 +4,26 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+import { isValidId } from '../../server/src/syntax/chars';
 import { toRange } from './convert';
 import { type DocumentMentions, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
 
 type ClientGetter = () => LanguageClient | undefined;
 
-async function entityAtCursor(client: LanguageClient, editor: vscode.TextEditor): Promise<string | undefined> {
+/** The client, the active editor and the entity at its cursor (telling the user when there is none). */
+async function entityUnderCursor(getClient: ClientGetter): Promise<{ client: LanguageClient; editor: vscode.TextEditor; id: string } | undefined> {
+  const client = getClient();
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return undefined;
   const id = await client.sendRequest<string | null>(Requests.entityAt, {
     textDocument: { uri: editor.document.uri.toString() },
     position: editor.selection.active,
   });
-  if (!id) void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
-  return id ?? undefined;
+  if (!id) {
+    void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
+    return undefined;
+  }
+  return { client, editor, id };
 }
 
 async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
@@ -25,11 +33,9 @@ async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
 
 /** Moves to the next (or previous) mention of the entity at the cursor, across documents, wrapping around. */
 async function goToMention(getClient: ClientGetter, direction: 1 | -1): Promise<void> {
-  const client = getClient();
-  const editor = vscode.window.activeTextEditor;
-  if (!client || !editor) return;
-  const id = await entityAtCursor(client, editor);
-  if (!id) return;
+  const at = await entityUnderCursor(getClient);
+  if (!at) return;
+  const { client, editor, id } = at;
   const groups = await client.sendRequest<DocumentMentions[]>(Requests.entityMentions, { id });
   const all = groups.flatMap((g) => g.mentions.map((m) => ({ uri: g.uri, range: toRange(m.range) })));
   if (all.length === 0) return;
@@ -42,11 +48,9 @@ async function goToMention(getClient: ClientGetter, direction: 1 | -1): Promise<
 }
 
 async function showQuotations(getClient: ClientGetter): Promise<void> {
-  const client = getClient();
-  const editor = vscode.window.activeTextEditor;
-  if (!client || !editor) return;
-  const id = await entityAtCursor(client, editor);
-  if (!id) return;
+  const at = await entityUnderCursor(getClient);
+  if (!at) return;
+  const { client, id } = at;
   const quotations = await client.sendRequest<QuotationSummary[]>(Requests.entityQuotations, { id });
   if (quotations.length === 0) {
     void vscode.window.showInformationMessage(`Histmark: no quotation is attributed to @${id}.`);
@@ -81,7 +85,7 @@ async function createEntityFromSelection(getClient: ClientGetter): Promise<void>
   const id = await vscode.window.showInputBox({
     title: 'Entity id',
     value: suggestId(text),
-    validateInput: (value) => (/^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}_-]*$/u.test(value) && !/[-_]$/.test(value) ? undefined : 'An id is letters, digits, _ and -, starting with a letter or digit.'),
+    validateInput: (value) => (isValidId(value) ? undefined : 'An id is letters, digits, _ and -, starting with a letter or digit.'),
   });
   if (!id) return;
   const edit = await client.sendRequest<WorkspaceEdit | null>(Requests.createEntity, {

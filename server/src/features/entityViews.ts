@@ -14,8 +14,6 @@ export function entityAt(index: WorkspaceIndex, uri: string, position: Position)
 }
 
 export function listEntities(index: WorkspaceIndex): EntitySummary[] {
-  const counts = new Map<string, number>();
-  for (const entry of index.documents()) for (const [id, refs] of entry.references) counts.set(id, (counts.get(id) ?? 0) + refs.length);
   const summaries: EntitySummary[] = [];
   for (const entity of index.entities()) {
     const entry = index.document(entity.uri);
@@ -25,7 +23,7 @@ export function listEntities(index: WorkspaceIndex): EntitySummary[] {
       kind: entity.kind,
       name: entity.displayName,
       aliases: entity.aliases,
-      mentions: counts.get(entity.id) ?? 0,
+      mentions: index.referenceCounts(entity.id).mentions,
       definition: { uri: entity.uri, range: entry.lines.range(entity.definition.idSpan.start, entity.definition.idSpan.end) },
     });
   }

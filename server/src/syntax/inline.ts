@@ -6,7 +6,7 @@
 // multi-paragraph convention (SPEC 6.1) can be applied by the caller.
 
 import { type BracketGroup, bracketedGroup, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
-import { isLetter, isWhitespace, isWordChar, scanId, sharedId } from './chars';
+import { isIdChar, isLetter, isWhitespace, isWordChar, scanId, sharedId } from './chars';
 import type { Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
@@ -245,7 +245,7 @@ export class InlineScanner {
 
   private bareMention(p: number, end: number): number {
     const before = p > 0 ? this.text.charCodeAt(p - 1) : NEWLINE;
-    if (before === 46 || before === 64 || (before !== NUL && isIdCharCode(before))) return p;
+    if (before === 46 || before === 64 || (before !== NUL && isIdChar(before))) return p;
     const idEnd = scanId(this.text, p + 1, end);
     if (idEnd === p + 1) return p;
     const id = sharedId(this.text.slice(p + 1, idEnd));
@@ -374,7 +374,4 @@ function isQuoteMark(code: number): boolean {
   return code === 34 || code === 39 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x201e && code !== 0x201a && code !== 0x201b);
 }
 
-function isIdCharCode(code: number): boolean {
-  return code === 95 || code === 45 || isWordChar(code);
-}
 
