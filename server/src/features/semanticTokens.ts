@@ -35,6 +35,8 @@ export const TOKEN_TYPES = [
   'gap',
   'stageDirection',
   'supplied',
+  'foreignWord',
+  'notMention',
   'frontMatterKey',
   'fieldKey',
   'footnote',
@@ -61,6 +63,8 @@ const APPARATUS_TOKEN_TYPES: Record<ApparatusKind, TokenType> = {
   gap: 'gap',
   stage: 'stageDirection',
   supplied: 'supplied',
+  foreign: 'foreignWord',
+  notMention: 'notMention',
 };
 
 /** A token before flattening; `type` null masks what lies under it (comments). */

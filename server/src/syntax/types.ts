@@ -81,13 +81,17 @@ export interface Turn extends Span {
   speech: Span[];
 }
 
-export type ApparatusKind = 'pb' | 'sic' | 'unclear' | 'gap' | 'stage' | 'supplied';
+/**
+ * `foreign`: `[text]{lang: ru}`, with the BCP 47 tag as `value` (1.1).
+ * `notMention`: `[text]{-}`, a name used as something else (1.1).
+ */
+export type ApparatusKind = 'pb' | 'sic' | 'unclear' | 'gap' | 'stage' | 'supplied' | 'foreign' | 'notMention';
 
 export interface Apparatus extends Span {
   kind: ApparatusKind;
   /** `[text]` of sic/unclear/stage/supplied (inner span). */
   text?: Span;
-  /** Page number of `{pb 12}`, correction of `{sic: …}`, reason of `{gap: …}`. */
+  /** Page number of `{pb 12}`, correction of `{sic: …}`, reason of `{gap: …}`, tag of `{lang: …}`. */
   value?: string;
 }
 
