@@ -217,7 +217,8 @@ describe('LineIndex', () => {
     expect(index.positionAt(text.length)).toEqual({ line: 2, character: 1 });
     expect(index.positionAt(999)).toEqual({ line: 2, character: 1 });
     expect(index.offsetAt({ line: 1, character: 2 })).toBe(text.indexOf('c'));
-    expect(index.offsetAt({ line: 0, character: 99 })).toBe(4);
+    // Past the end of a line is its end (LSP), never the next line.
+    expect(index.offsetAt({ line: 0, character: 99 })).toBe(2);
     expect(index.offsetAt({ line: 9, character: 0 })).toBe(text.length);
     expect(index.range(0, 2)).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
     expect(index.lineStart(1)).toBe(4);

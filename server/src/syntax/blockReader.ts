@@ -4,7 +4,7 @@
 
 import { FIELD_KEY, mentionsOfField, parseBlockQuoteAttribution, parseDefinitionHeader, parseKeyValue } from './fields';
 import type { InlineScanner } from './inline';
-import { contentOffset, FOOTNOTE_DEFINITION, HEADING, type Line, unmasked } from './lines';
+import { contentOffset, FOOTNOTE_DEFINITION, HEADING, type Line, lineOffsets, unmasked } from './lines';
 import type { Block, Definition, Field, Mention, Quotation, Span, SyntaxTree, Turn } from './types';
 
 /** Reads one block's content into the tree; keeps the speaker-turn state. */
@@ -57,8 +57,9 @@ export class BlockReader {
 
   private heading(index: number): void {
     const line = this.lines[index];
+    // The block was classified by this same pattern on this same text.
     const m = HEADING.exec(line.text)!;
-    const textSpan = { start: Math.min(contentOffset(this.masked, line) + m[0].length, line.end), end: line.end };
+    const textSpan = { start: lineOffsets(this.masked, line)(m[0].length), end: line.end };
     this.tree.headings.push({ start: line.start, end: line.end, level: m[1].length, text: textSpan });
     this.scanner.scanUnit([textSpan], { collectPlain: true });
     this.scanner.endParagraph(line.end);
@@ -86,17 +87,18 @@ export class BlockReader {
 
   private footnote(first: number, last: number): void {
     const line = this.lines[first];
+    // The block was classified by this same pattern on this same text.
     const m = FOOTNOTE_DEFINITION.exec(line.text)!;
-    // `line.text` has comments (and a BOM) removed; offsets count from where it starts.
-    const at = contentOffset(this.masked, line);
+    // `line.text` has comments (and a BOM) removed: its indices are mapped to offsets.
+    const offsetOf = lineOffsets(this.masked, line);
     const end = this.lines[last].end;
-    let contentStart = at + m[0].length;
+    let contentStart = offsetOf(m[0].length);
     while (contentStart < end && (this.masked[contentStart] === ' ' || this.masked[contentStart] === '\t')) contentStart++;
     this.tree.footnoteDefinitions.push({
       start: line.start,
       end,
       label: m[1],
-      labelSpan: { start: at + 2, end: at + 2 + m[1].length },
+      labelSpan: { start: offsetOf(2), end: offsetOf(1 + m[1].length) + 1 },
       content: { start: contentStart, end },
     });
     this.scanner.scanUnit([{ start: contentStart, end }], { collectPlain: true });
@@ -105,8 +107,8 @@ export class BlockReader {
 
   private definition(first: number, last: number): void {
     const line = this.lines[first];
-    const at = contentOffset(this.masked, line);
-    const header = parseDefinitionHeader(unmasked(this.masked, this.tree.text, at, line.end), at);
+    // Comments inside the header are removed before it is read (SPEC 1): `@per<!-- -->son`.
+    const header = parseDefinitionHeader(line.text, lineOffsets(this.masked, line));
     if (header.error || !header.id) {
       this.tree.problems.push({ start: line.start, end: line.end, message: header.error ?? 'Malformed definition.' });
     }

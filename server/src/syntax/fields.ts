@@ -85,32 +85,41 @@ export function isDefinitionStart(line: string): boolean {
   return DEFINITION_START.test(line);
 }
 
-/** `@person id: Name` on `line` (starting at column 0) at `offset`. */
-export function parseDefinitionHeader(line: string, offset: number): DefinitionHeader {
-  const m = DEFINITION_START.exec(line)!;
-  const kind = m[1] as EntityKind;
-  const header: DefinitionHeader = { kind, kindSpan: { start: offset, end: offset + 1 + kind.length } };
-  let p = m[0].length;
+/**
+ * `@person id: Name` on `line` (the header line with comments removed,
+ * starting at column 0); `offsetOf` maps an index of `line` to its offset in
+ * the document.
+ */
+export function parseDefinitionHeader(line: string, offsetOf: (index: number) => number): DefinitionHeader {
+  const m = DEFINITION_START.exec(line);
+  const kind = (m?.[1] ?? 'person') as EntityKind;
+  const header: DefinitionHeader = { kind, kindSpan: { start: offsetOf(0), end: offsetOf(kind.length) + 1 } };
+  let p = m ? m[0].length : line.length;
   while (p < line.length && isWhitespace(line.charCodeAt(p))) p++;
   const idEnd = scanId(line, p, line.length);
   if (idEnd === p) {
     header.error = `\`@${kind}\` must be followed by an entity id: letters, digits, \`_\` and \`-\`, starting with a letter or digit.`;
     return header;
   }
-  header.id = { id: sharedId(line.slice(p, idEnd)), span: { start: offset + p, end: offset + idEnd } };
+  header.id = { id: sharedId(line.slice(p, idEnd)), span: { start: offsetOf(p), end: offsetOf(idEnd - 1) + 1 } };
   const rest = line.slice(idEnd);
   if (rest.trim() === '') return header;
   const name = /^\s*:\s*/.exec(rest);
   if (!name) {
-    header.error = `After the id \`${header.id.id}\` a definition takes \`: preferred name\` or nothing (found \`${rest.trim()}\`).`;
+    header.error = `After the id \`${header.id.id}\` a definition takes \`: preferred name\` or nothing (found \`${excerpt(rest.trim())}\`).`;
     return header;
   }
   const nameText = rest.slice(name[0].length).trimEnd();
   if (nameText !== '') {
-    const start = offset + idEnd + name[0].length;
-    header.name = { name: nameText, span: { start, end: start + nameText.length } };
+    const start = idEnd + name[0].length;
+    header.name = { name: nameText, span: { start: offsetOf(start), end: offsetOf(start + nameText.length - 1) + 1 } };
   }
   return header;
+}
+
+/** A piece of source quoted in a message, at most a line's worth. */
+export function excerpt(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /**

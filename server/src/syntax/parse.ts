@@ -27,7 +27,7 @@ export function parse(text: string): SyntaxTree {
     isRegistry: true,
   };
   const masked = maskComments(text, tree);
-  const lines = splitLines(masked);
+  const lines = splitLines(masked, text);
   const scanner = new InlineScanner(masked, tree);
   const pending: { block: Block; first: number; last: number }[] = [];
 

@@ -1,4 +1,7 @@
-// Offset ↔ line/character conversion, counted as LSP does (0-based, UTF-16).
+// Offset ↔ line/character conversion, counted as LSP does (0-based, UTF-16;
+// LF, CRLF and a lone CR each end a line).
+
+import { forEachLine } from './lines';
 
 export interface Position {
   line: number;
@@ -11,16 +14,15 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: number[] = [];
+  /** Where each line's content ends, before its line break. */
+  private readonly lineEnds: number[] = [];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    let p = text.indexOf('\n');
-    while (p !== -1) {
-      starts.push(p + 1);
-      p = text.indexOf('\n', p + 1);
-    }
-    this.lineStarts = starts;
+    forEachLine(text, (start, end) => {
+      this.lineStarts.push(start);
+      this.lineEnds.push(end);
+    });
   }
 
   get lineCount(): number {
@@ -42,9 +44,9 @@ export class LineIndex {
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
+    // LSP: a character beyond the line's length means the end of the line, not the next line.
     const lineStart = this.lineStarts[position.line];
-    const nextStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.min(lineStart + Math.max(0, position.character), nextStart);
+    return Math.min(lineStart + Math.max(0, position.character), this.lineEnds[position.line]);
   }
 
   range(start: number, end: number): Range {
