@@ -2,7 +2,7 @@
 // the language server and the CLI, so the editor and CI always agree.
 
 import type { DiagnosticCode } from '../../model/config';
-import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
+import { type DocumentEntry, internalError, type WorkspaceIndex } from '../../model/workspaceIndex';
 import { LineIndex } from '../../syntax/positions';
 import { definitionFindings, undefinedIdFindings } from './entities';
 import { footnoteFindings } from './footnotes';
@@ -11,7 +11,13 @@ import { quotationFindings } from './quotations';
 import { DEFAULT_SEVERITY, type Finding, type HmDiagnostic } from './types';
 import { unlinkedFindings } from './unlinked';
 
+/** A document-level error (at its start) for an internal failure: a bug in Histmark, not in the document. */
+function internalFailure(what: string, reason: string): Finding {
+  return { start: 0, end: 0, code: 'HM010', message: `Histmark could not ${what} this document (internal error: ${reason}); the rest of the workspace is checked. Please report this with the document.` };
+}
+
 export function findingsOf(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
+  if (entry.failure) return [internalFailure('read', entry.failure)];
   const problems: Finding[] = entry.tree.problems.map((p) => ({ ...p, code: 'HM010' }));
   const rules = index.config.rules;
   return [
@@ -50,7 +56,13 @@ export function toDiagnostics(index: WorkspaceIndex, findings: Finding[], lines:
 export function diagnoseDocument(index: WorkspaceIndex, uri: string): HmDiagnostic[] {
   const entry = index.document(uri);
   if (!entry) return [];
-  return toDiagnostics(index, findingsOf(index, entry), entry.lines);
+  let findings: Finding[];
+  try {
+    findings = findingsOf(index, entry);
+  } catch (error) {
+    findings = [internalFailure('check', internalError(error))];
+  }
+  return toDiagnostics(index, findings, entry.lines);
 }
 
 /** HM012 for `histmark.json`, whose text is given to place the problems. */
