@@ -2,8 +2,9 @@
 // related information of many duplicates, special and oversized files,
 // links out of the workspace, a closed output pipe. Run as a child process.
 
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempWorkspaces, runCli, tempWorkspace } from './run';
+import { CLI, removeTempWorkspaces, runCli, tempWorkspace } from './run';
 
 afterAll(removeTempWorkspaces);
 
@@ -19,4 +20,17 @@ describe('a flood of diagnostics', () => {
     const text = runCli(['lint', '.'], root);
     expect(text.stdout.split('\n').at(-2)).toBe('1001 problems in 1 file (1001 errors, 0 warnings, 0 information, 0 hints)');
   }, 120_000);
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('`histmark lint | head -1` ends quietly with the lint status', () => {
+    // About 1 MB of output: far more than a pipe holds, so the CLI is still writing when head exits.
+    const files = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}.hmd`, '{@'.repeat(1000)]));
+    const root = tempWorkspace(files);
+    for (const format of ['text', 'json', 'sarif', 'github']) {
+      const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint . --format ${format} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe('1\n');
+    }
+  }, 60_000);
 });
