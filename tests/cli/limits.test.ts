@@ -22,6 +22,21 @@ describe('a flood of diagnostics', () => {
   }, 120_000);
 });
 
+describe('many duplicates', () => {
+  it('5,042 definitions of one id and 3,605 entities sharing one alias are linted (each diagnostic links 20 others)', () => {
+    const root = tempWorkspace({
+      'ids.hmd': Array.from({ length: 5042 }, (_, i) => `@person a: X${i}\n`).join(''),
+      'aliases.hmd': Array.from({ length: 3605 }, (_, i) => `@person p${i}: Name${i}\n  aka: Shared\n`).join(''),
+    });
+    const run = runCli(['lint', '.', '--format', 'sarif'], root);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout).runs[0].results as { ruleId: string }[];
+    expect(results.filter((r) => r.ruleId === 'HM003')).toHaveLength(1001);
+    expect(results.filter((r) => r.ruleId === 'HM008')).toHaveLength(1001);
+  }, 60_000);
+});
+
 describe('a reader that closes the pipe early', () => {
   it('`histmark lint | head -1` ends quietly with the lint status', () => {
     // About 1 MB of output: far more than a pipe holds, so the CLI is still writing when head exits.
