@@ -22,6 +22,23 @@ describe('a flood of diagnostics', () => {
   }, 120_000);
 });
 
+describe('a hostile histmark.json', () => {
+  it('200,000 levels of nesting are one HM012, and the documents are linted with the defaults', () => {
+    const root = tempWorkspace({ 'histmark.json': '['.repeat(200_000), 'a.hmd': 'He said "we will not yield".\n' });
+    const run = runCli(['lint', '.'], root);
+    expect(run).toEqual({
+      status: 1,
+      stdout: [
+        'a.hmd:1:9 warning HM001 Quotation “we will not yield” has no attribution: add {@id}, {@?} or {~} directly after the closing mark.',
+        'histmark.json:1:101 error HM012 histmark.json nests more than 100 levels deep (on line 1); the defaults apply.',
+        '2 problems in 2 files (1 error, 1 warning, 0 information, 0 hints)',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+});
+
 describe('many duplicates', () => {
   it('5,042 definitions of one id and 3,605 entities sharing one alias are linted (each diagnostic links 20 others)', () => {
     const root = tempWorkspace({
