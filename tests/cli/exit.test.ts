@@ -122,6 +122,18 @@ describe('files that cannot be read', () => {
   });
 });
 
+describe('a document Histmark fails on', () => {
+  // The parser once threw on this (issue 8); whether or not it still does, the run survives it.
+  it('costs only itself: no stack trace, the path is named if it fails, and the rest is linted', () => {
+    const root = tempWorkspace({ 'bad.hmd': '@per<!-- -->son a: X\n', 'ok.hmd': 'He said "we will not yield".\n' });
+    const run = runCli(['lint', '.'], root);
+    expect(run.stderr).toBe('');
+    expect(run.status).not.toBe(2);
+    expect(run.stdout).toContain('ok.hmd:1:9 warning HM001');
+    for (const line of run.stdout.split('\n').filter((l) => l.includes('internal error'))) expect(line).toMatch(/^bad\.hmd:1:1 error HM010 /);
+  });
+});
+
 describe('a file given as a path', () => {
   it('is linted within the workspace of the nearest histmark.json above it, and only it is reported', () => {
     const all = lintJson(['config/valid/letters/letter.hmd']);

@@ -4,6 +4,7 @@
 // configuration, where the defaults (or the valid part) still apply.
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE, MAX_CONFIG_DEPTH, parseConfig } from '../../server/src/model/config';
 import { isExcludedFile } from '../../server/src/model/fileSystem';
 import { brief, diagnose, diagnosticsByFile, loadFixture, loadWorkspace } from './helpers';
 
@@ -33,7 +34,7 @@ describe('the configured fixture workspace', () => {
 describe('HM012', () => {
   it('a file that is not JSON is one error naming the line, and the defaults apply', async () => {
     const workspace = await loadFixture('config/broken-json');
-    expect(workspace.index.config).toEqual({ exclude: [], requiredMetadata: [], minWords: 3, rules: {} });
+    expect(workspace.index.config).toEqual({ exclude: [], requiredMetadata: [], minWords: 3, rules: {}, maxFileSize: 10 * 1024 * 1024 });
     expect(diagnosticsByFile(workspace)).toEqual({
       'histmark.json': ['3:2-3:11 error HM012'],
       // Defaults: drafts/ is read, HM001 is a warning, no title is required.
@@ -75,6 +76,46 @@ describe('HM012', () => {
       '0:74-0:77 error HM012 "minWords" must be a whole number of at least 1.',
       '0:89-0:91 error HM012 "rules" must be an object mapping codes to severities, e.g. { "HM005": "off" }.',
     ]);
+  });
+});
+
+describe('HM012 for hostile files', () => {
+  it('200,000 levels of nesting are one error where the nesting passes the limit, and the defaults apply', async () => {
+    const text = `{"rules": ${'['.repeat(100_000)}${'{"a":'.repeat(100_000)}`;
+    const workspace = await loadWorkspace({ 'histmark.json': text, 'a.hmd': UNATTRIBUTED });
+    expect(workspace.index.config).toEqual(DEFAULT_CONFIG);
+    // `{` is level 1 and the first `[` (offset 10) level 2: level 101 is at offset 109.
+    expect(diagnosticsByFile(workspace)).toEqual({ 'histmark.json': [`0:${9 + MAX_CONFIG_DEPTH}-0:${10 + MAX_CONFIG_DEPTH} error HM012`], 'a.hmd': ['0:3-0:36 warning HM001'] });
+    expect(diagnosticsByFile(workspace, (d) => d.message)['histmark.json']).toEqual(['histmark.json nests more than 100 levels deep (on line 1); the defaults apply.']);
+  });
+
+  it('nesting up to the limit is read as usual', () => {
+    const text = `{"x": ${'['.repeat(MAX_CONFIG_DEPTH - 1)}${']'.repeat(MAX_CONFIG_DEPTH - 1)}}`;
+    expect(parseConfig(text).problems.map((p) => p.message)).toEqual(['Unknown key "x" in histmark.json: the known keys are exclude, requiredMetadata, quotations, rules and maxFileSize.']);
+  });
+
+  it('a key given twice, at any depth, is an error on the second; the first applies', async () => {
+    const text = '{\n  "rules": { "HM001": "error", "HM001": "off" },\n  "rules": {}\n}';
+    const workspace = await loadWorkspace({ 'histmark.json': text, 'a.hmd': UNATTRIBUTED });
+    expect(diagnosticsByFile(workspace, (d) => `${brief(d)} ${d.message}`)['histmark.json']).toEqual([
+      '1:31-1:38 error HM012 "HM001" is given twice in this object: the first one applies and this one is ignored; remove one.',
+      '2:2-2:9 error HM012 "rules" is given twice in this object: the first one applies and this one is ignored; remove one.',
+    ]);
+    expect(diagnosticsByFile(workspace)['a.hmd']).toEqual(['0:3-0:36 error HM001']);
+  });
+});
+
+describe('maxFileSize', () => {
+  it('takes bytes or a size with a unit; anything else is HM012 and the default applies', () => {
+    const size = (value: unknown) => parseConfig(JSON.stringify({ maxFileSize: value }));
+    expect(size(1000).config.maxFileSize).toBe(1000);
+    expect(size('512KB').config.maxFileSize).toBe(512 * 1024);
+    expect(size('1.5 mb').config.maxFileSize).toBe(1.5 * 1024 * 1024);
+    for (const bad of [0, -1, 2.5, 'big', '10 MiB', true]) {
+      const { config, problems } = size(bad);
+      expect(config.maxFileSize).toBe(DEFAULT_MAX_FILE_SIZE);
+      expect(problems.map((p) => p.message)).toEqual(['"maxFileSize" is a size in bytes (e.g. 10485760) or a string such as "10MB" or "512KB"; the default is 10 MB.']);
+    }
   });
 });
 

@@ -37,63 +37,76 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'information' ? '' : 's'}`;
 }
 
-export function formatText(reports: RelativeReport[], colour: boolean): string {
-  const lines: string[] = [];
+// Every format is produced as a sequence of pieces, one per diagnostic, so
+// that no output, however large, is ever one string (V8 caps a string at
+// 512 MB).
+
+export function* formatText(reports: RelativeReport[], colour: boolean): Iterable<string> {
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const severity = colour ? `${COLOURS[d.severity]}${d.severity}${RESET}` : d.severity;
-      lines.push(`${colour ? DIM + where + RESET : where} ${severity} ${d.code} ${d.message}`);
+      yield `${colour ? DIM + where + RESET : where} ${severity} ${d.code} ${d.message}\n`;
     }
   }
   const c = countSeverities(reports);
   const total = c.error + c.warning + c.information + c.hint;
   const files = reports.length;
-  lines.push(
-    total === 0
-      ? 'No problems found.'
-      : `${plural(total, 'problem')} in ${plural(files, 'file')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.information} information, ${plural(c.hint, 'hint')})`,
-  );
-  return lines.join('\n') + '\n';
+  yield total === 0
+    ? 'No problems found.\n'
+    : `${plural(total, 'problem')} in ${plural(files, 'file')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.information} information, ${plural(c.hint, 'hint')})\n`;
 }
 
-export function formatJson(reports: RelativeReport[]): string {
-  const items = reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: d.severity, code: d.code, message: d.message })),
-  );
-  return JSON.stringify(items, null, 2) + '\n';
+/** `items` as `JSON.stringify(items, null, 2)` would print them with each line indented by `indent`, one item at a time. */
+function* jsonArray(items: Iterable<unknown>, indent: string): Iterable<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[' : ','}\n${indent}  ${JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `)}`;
+    first = false;
+  }
+  yield first ? '[]' : `\n${indent}]`;
+}
+
+function* diagnosticsOf<T>(reports: RelativeReport[], item: (r: RelativeReport, d: RelativeReport['diagnostics'][number]) => T): Iterable<T> {
+  for (const r of reports) for (const d of r.diagnostics) yield item(r, d);
+}
+
+export function* formatJson(reports: RelativeReport[]): Iterable<string> {
+  yield* jsonArray(diagnosticsOf(reports, (r, d) => ({ file: r.file, range: d.range, severity: d.severity, code: d.code, message: d.message })), '');
+  yield '\n';
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: RelativeReport[]): string {
+/** A placeholder for the results in the SARIF log, which are written one at a time in its place. */
+const RESULTS = '\u0000results';
+
+export function* formatSarif(reports: RelativeReport[]): Iterable<string> {
   const rules = DIAGNOSTIC_CODES.map((code) => ({
     id: code,
     name: RULE_TITLES[code].replace(/(^|\s)(\w)/g, (_, _s, c: string) => c.toUpperCase()).replace(/\W/g, ''),
     shortDescription: { text: RULE_TITLES[code] },
     defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[code]] },
   }));
-  const results = reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({
-      ruleId: d.code,
-      ruleIndex: DIAGNOSTIC_CODES.indexOf(d.code),
-      level: SARIF_LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
+  const results = diagnosticsOf(reports, (r, d) => ({
+    ruleId: d.code,
+    ruleIndex: DIAGNOSTIC_CODES.indexOf(d.code),
+    level: SARIF_LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
           },
         },
-      ],
-    })),
-  );
+      },
+    ],
+  }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -101,11 +114,15 @@ export function formatSarif(reports: RelativeReport[]): string {
       {
         tool: { driver: { name: 'histmark', version: VERSION, semanticVersion: VERSION, rules } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS,
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const [before, after] = JSON.stringify(log, null, 2).split(JSON.stringify(RESULTS));
+  yield before;
+  // The indentation of the line `"results": ` ends.
+  yield* jsonArray(results, /^ */.exec(before.slice(before.lastIndexOf('\n') + 1))![0]);
+  yield `${after}\n`;
 }
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -118,19 +135,16 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(reports: RelativeReport[]): string {
-  const lines = reports.flatMap((r) =>
-    r.diagnostics.map((d) => {
-      const props = [
-        `file=${escapeProperty(r.file)}`,
-        `line=${d.range.start.line + 1}`,
-        `col=${d.range.start.character + 1}`,
-        `endLine=${d.range.end.line + 1}`,
-        `endColumn=${d.range.end.character + 1}`,
-        `title=${escapeProperty(`${d.code} ${RULE_TITLES[d.code]}`)}`,
-      ];
-      return `::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${d.code} ${d.message}`)}`;
-    }),
-  );
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+export function* formatGithub(reports: RelativeReport[]): Iterable<string> {
+  yield* diagnosticsOf(reports, (r, d) => {
+    const props = [
+      `file=${escapeProperty(r.file)}`,
+      `line=${d.range.start.line + 1}`,
+      `col=${d.range.start.character + 1}`,
+      `endLine=${d.range.end.line + 1}`,
+      `endColumn=${d.range.end.character + 1}`,
+      `title=${escapeProperty(`${d.code} ${RULE_TITLES[d.code]}`)}`,
+    ];
+    return `::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${d.code} ${d.message}`)}\n`;
+  });
 }

@@ -5,6 +5,7 @@ import { nodeFileSystem } from '../model/fileSystem';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
+import { writePieces } from './output';
 
 const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
 
@@ -73,7 +74,7 @@ async function runLint(args: string[]): Promise<number> {
     sarif: () => formatSarif(reports),
     github: () => formatGithub(reports),
   }[options.format]();
-  await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
+  await writePieces(process.stdout, output);
   for (const failure of result.failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
   if (result.failures.length > 0) return 2;
   const counts = countSeverities(reports);

@@ -20,6 +20,19 @@ export interface DocumentEntry {
   entities: Entity[];
   /** Every reference in the document, by id: lookups by id never scan all mentions. */
   references: Map<string, { mention: Mention; ref: IdRef }[]>;
+  /** Why the parser failed on this document, whose tree is then empty (reported as a diagnostic). */
+  failure?: string;
+}
+
+/** What an internal error says, for a message that names it. */
+export function internalError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The tree of a document the parser failed on: one paragraph over the whole text, so that blocks still tile it. */
+function emptyTree(text: string): SyntaxTree {
+  const tree = parse('');
+  return { ...tree, text, blocks: text === '' ? [] : [{ kind: 'paragraph', start: 0, end: text.length }], plainText: [], isRegistry: false };
 }
 
 function referencesOf(tree: SyntaxTree): DocumentEntry['references'] {
@@ -119,18 +132,16 @@ export class WorkspaceIndex {
    * the affected, so that its diagnostics are cleared.
    */
   setDocument(uri: string, text: string, version = 0, trackAffected = true): Set<string> {
-    // An edit of an indexed document re-parses what it touched (typing: one paragraph).
-    const previous = this.docs.get(uri)?.tree;
-    const tree = previous ? reparse(previous, text) : parse(text);
-    const entry: DocumentEntry = {
-      uri,
-      version,
-      text,
-      tree,
-      lines: new LineIndex(text),
-      entities: tree.definitions.map((d) => entityOf(uri, d, text)),
-      references: referencesOf(tree),
-    };
+    let entry: DocumentEntry;
+    try {
+      // An edit of an indexed document re-parses what it touched (typing: one paragraph).
+      const previous = this.docs.get(uri);
+      const tree = previous && !previous.failure ? reparse(previous.tree, text) : parse(text);
+      entry = { uri, version, text, tree, lines: new LineIndex(text), entities: tree.definitions.map((d) => entityOf(uri, d, text)), references: referencesOf(tree) };
+    } catch (error) {
+      // One document the parser cannot read must not cost the others: it is kept, empty, with the reason.
+      entry = { uri, version, text, tree: emptyTree(text), lines: new LineIndex(text), entities: [], references: new Map(), failure: internalError(error) };
+    }
     return this.replace(uri, entry, trackAffected);
   }
 

@@ -26,44 +26,92 @@ export function undefinedIdFindings(index: WorkspaceIndex, entry: DocumentEntry)
   return findings;
 }
 
+/**
+ * At most this many related locations, and names in a message, per
+ * diagnostic: 5,042 definitions of one id would otherwise make 5,042
+ * diagnostics that each list the 5,041 others.
+ */
+export const MAX_RELATED = 20;
+
+/** `items` joined with `, ` (at most MAX_RELATED of `total`), and how many more there are. */
+function listed(items: string[], total: number): string {
+  const more = total - items.length;
+  return more > 0 ? `${items.join(', ')} and ${more.toLocaleString('en-US')} more` : items.join(', ');
+}
+
+/** The first MAX_RELATED of `all` that are not `self`: never a walk over all of them per diagnostic. */
+function firstOthers<T>(all: Iterable<T>, isSelf: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of all) {
+    if (out.length === MAX_RELATED) break;
+    if (!isSelf(item)) out.push(item);
+  }
+  return out;
+}
+
+/** What the entities of one document share with others, computed once per id or name however many claim it. */
+interface Shared {
+  /** Per id: the files that define it, in document order, with how many definitions each holds. */
+  definingFiles: Map<string, Map<string, number>>;
+  /** Per name, and per `key:value` authority id: the distinct ids claiming it. */
+  claimantIds: Map<string, string[]>;
+  authorityIds: Map<string, string[]>;
+}
+
+function once<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = compute()));
+  return value;
+}
+
 export function definitionFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
   const findings: Finding[] = [];
+  const shared: Shared = { definingFiles: new Map(), claimantIds: new Map(), authorityIds: new Map() };
   for (const entity of entry.entities) {
-    duplicateFindings(index, entity, findings);
-    nameFindings(index, entity, findings);
-    fieldFindings(index, entity, findings);
+    duplicateFindings(index, entity, shared, findings);
+    nameFindings(index, entity, shared, findings);
+    fieldFindings(index, entity, shared, findings);
   }
   return findings;
 }
 
-function duplicateFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[]): void {
+function duplicateFindings(index: WorkspaceIndex, entity: Entity, shared: Shared, findings: Finding[]): void {
   const all = index.definitions(entity.id);
   if (all.length < 2) return;
-  const others = all.filter((e) => e !== entity);
-  const places = new Set(others.map((o) => (o.uri === entity.uri ? 'this file' : fileName(o.uri))));
+  const files = once(shared.definingFiles, entity.id, () => {
+    const counts = new Map<string, number>();
+    for (const e of all) counts.set(e.uri, (counts.get(e.uri) ?? 0) + 1);
+    return counts;
+  });
+  // Its own file counts when it holds another definition.
+  const alone = (uri: string) => uri === entity.uri && files.get(uri) === 1;
+  const places = firstOthers(files.keys(), alone).map((uri) => (uri === entity.uri ? 'this file' : fileName(uri)));
+  const elsewhere = files.size - (alone(entity.uri) ? 1 : 0);
+  const others = firstOthers(all, (e) => e === entity);
+  const linked = others.length < all.length - 1 ? ` The first ${others.length} other definitions are linked.` : '';
   findings.push({
     ...entity.definition.idSpan,
     code: 'HM003',
-    message: `“${entity.id}” is defined ${all.length} times (also in ${[...places].join(', ')}): keep one definition and merge the fields.`,
+    message: `“${entity.id}” is defined ${all.length.toLocaleString('en-US')} times (also in ${listed(places, elsewhere)}): keep one definition and merge the fields.${linked}`,
     related: others.map((o) => ({ uri: o.uri, span: o.definition.idSpan, message: 'Also defined here' })),
   });
 }
 
-function nameFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[]): void {
+function nameFindings(index: WorkspaceIndex, entity: Entity, shared: Shared, findings: Finding[]): void {
   for (const claim of entity.names) {
-    const ids = index.claimantIds(claim.name);
+    const ids = once(shared.claimantIds, claim.name, () => index.claimantIds(claim.name));
     if (ids.length < 2) continue;
-    const others = ids.filter((id) => id !== entity.id).map((id) => `@${id}`);
+    const others = firstOthers(ids, (id) => id === entity.id).map((id) => `@${id}`);
     findings.push({
       ...claim.span,
       code: 'HM008',
-      message: `The name “${claim.name}” is claimed by ${others.join(', ')} as well: an ambiguous name is never suggested for linking; make it specific or drop it.`,
-      related: index.claimants(claim.name).filter((e) => e.id !== entity.id).map((e) => ({ uri: e.uri, span: e.definition.idSpan, message: `Also claimed by ${e.id}` })),
+      message: `The name “${claim.name}” is claimed by ${listed(others, ids.length - 1)} as well: an ambiguous name is never suggested for linking; make it specific or drop it.`,
+      related: firstOthers(index.claimants(claim.name), (e) => e.id === entity.id).map((e) => ({ uri: e.uri, span: e.definition.idSpan, message: `Also claimed by ${e.id}` })),
     });
   }
 }
 
-function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[]): void {
+function fieldFindings(index: WorkspaceIndex, entity: Entity, shared: Shared, findings: Finding[]): void {
   const kind = entity.kind;
   for (const field of entity.definition.fields) {
     const applies = FIELD_KINDS[field.key];
@@ -102,10 +150,10 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[
   lifespanFindings(entity, 'born', 'died', findings);
   lifespanFindings(entity, 'founded', 'dissolved', findings);
   for (const a of entity.authorities) {
-    const ids = [...new Set(index.authorityClaimants(a.key, a.value).map((e) => e.id))];
+    const ids = once(shared.authorityIds, `${a.key}:${a.value}`, () => [...new Set(index.authorityClaimants(a.key, a.value).map((e) => e.id))]);
     if (ids.length < 2) continue;
-    const others = ids.filter((id) => id !== entity.id).map((id) => `@${id}`);
-    findings.push({ ...a.span, code: 'HM014', message: `${a.key} ${a.value} is also on ${others.join(', ')}: probably one ${KIND_LABELS[entity.kind]} registered twice.` });
+    const others = firstOthers(ids, (id) => id === entity.id).map((id) => `@${id}`);
+    findings.push({ ...a.span, code: 'HM014', message: `${a.key} ${a.value} is also on ${listed(others, ids.length - 1)}: probably one ${KIND_LABELS[entity.kind]} registered twice.` });
   }
 }
 
