@@ -23,6 +23,8 @@ export interface QuotationSummary {
 }
 
 export interface WorkspaceStatus {
+  /** The index is being built: the counts are not the workspace's yet. */
+  indexing: boolean;
   documents: number;
   entities: number;
   errors: number;
@@ -43,6 +45,6 @@ export const Requests = {
 } as const;
 
 export const Notifications = {
-  /** WorkspaceStatus, after diagnostics change */
+  /** WorkspaceStatus, after diagnostics change and when indexing starts */
   status: 'histmark/status',
 } as const;
