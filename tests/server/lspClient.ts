@@ -64,6 +64,12 @@ export interface TestServer {
    * wait would; resolves with the responses to the requests among them, in order.
    */
   sendBatch(messages: BatchMessage[]): Promise<ResponseMessage[]>;
+  /**
+   * Returns once the server has handled everything sent before: a file
+   * created on disk (large, so that its read ends after any earlier one) is
+   * announced, and its diagnostics awaited.
+   */
+  barrier(): Promise<void>;
   /** The parameters of `initialize` for this workspace. */
   initializeParams(): unknown;
   /** Messages the server logged (window/logMessage). */
@@ -164,7 +170,8 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
   const uri = (file: string) => pathToFileURL(path.join(root, file)).href;
   const versions = new Map<string, number>();
   let batchId = 0;
-  return {
+  let barriers = 0;
+  const server: TestServer = {
     connection,
     root,
     uri,
@@ -213,6 +220,12 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
       writer.writeAll(framed);
       return Promise.all(answers);
     },
+    async barrier() {
+      const file = `barrier-${++barriers}.hmd`;
+      write(file, `@barrier${barriers}\n` + 'Filler text that names nobody at all. '.repeat(20_000));
+      await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: 1 }] });
+      await server.waitForDiagnostics(file, (d) => d.some((x) => x.code === 'HM002'));
+    },
     diagnostics: (file) => published.get(uri(file)) ?? [],
     waitForDiagnostics(file, predicate, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
@@ -246,6 +259,7 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
       rmSync(root, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 /** Starts and initializes the server, and waits until its initial index is built. */

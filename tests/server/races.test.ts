@@ -7,7 +7,6 @@ import { startServer, type TestServer } from './lspClient';
 const REGISTRY = '@person hoxha: Enver Hoxha\n';
 const QUOTE = ' He said "we will not yield to anyone".\n';
 const CHANGED = 2;
-const CREATED = 1;
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -16,19 +15,6 @@ afterEach(async () => {
 });
 
 const codes = (d: Diagnostic[]) => d.map((x) => `${x.code}/${x.severity}`);
-
-let barriers = 0;
-/**
- * Returns once the server has handled everything sent before: a file
- * created on disk (large, so that its read ends after any earlier one) is
- * announced, and its diagnostics awaited.
- */
-async function barrier(s: TestServer): Promise<void> {
-  const file = `barrier-${++barriers}.hmd`;
-  s.write(file, `@barrier${barriers}\n` + 'Filler text that names nobody at all. '.repeat(20_000));
-  await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri(file), type: CREATED }] });
-  await s.waitForDiagnostics(file, (d) => d.some((x) => x.code === 'HM002'));
-}
 
 describe('the editor’s text wins every race with the disk', () => {
   it('keeps the new text of a document closed and at once reopened', async () => {
@@ -40,7 +26,7 @@ describe('the editor’s text wins every race with the disk', () => {
         { method: 'textDocument/didClose', params: { textDocument: letter } },
         { method: 'textDocument/didOpen', params: { textDocument: { ...letter, languageId: 'histmark', version: round, text: `Met @nobody${round}.\n` } } },
       ]);
-      await barrier(server);
+      await server.barrier();
       const d = server.diagnostics('letter.hmd');
       expect(d.map((x) => x.message).join()).toContain(`“nobody${round}”`);
       await server.connection.sendNotification('textDocument/didClose', { textDocument: letter });
@@ -58,7 +44,7 @@ describe('the editor’s text wins every race with the disk', () => {
       { method: 'textDocument/didChange', params: { textDocument: { uri: server.uri('letter.hmd'), version: 2 }, contentChanges: [{ text: `Met @nobody.${QUOTE}` }] } },
     ]);
     await server.waitForDiagnostics('letter.hmd', (d) => codes(d).includes('HM001/1'));
-    await barrier(server);
+    await server.barrier();
     expect(codes(server.diagnostics('letter.hmd'))).toEqual(['HM002/1', 'HM001/1']);
   });
 });

@@ -31,6 +31,14 @@ export interface WorkspaceStatus {
   warnings: number;
 }
 
+/**
+ * The URI schemes of Histmark documents: real files and unsaved new ones.
+ * Virtual documents (a rename preview, a git diff, a search editor) show
+ * text that is not the workspace's; indexing them would define every entity
+ * twice. The client selects only these, and the server ignores the others.
+ */
+export const SERVED_SCHEMES = ['file', 'untitled'] as const;
+
 export const Requests = {
   /** () → EntitySummary[] */
   entities: 'histmark/entities',

@@ -19,13 +19,7 @@ import { loadWorkspaceFolder, readFailure, uriOfPath } from '../model/loader';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { IndexGate } from './indexGate';
-
-/**
- * Only real files and unsaved new ones are Histmark documents. Virtual
- * documents (a rename preview, a git diff, a search editor) show text that
- * is not the workspace's: indexing them would define every entity twice.
- */
-export const SERVED_SCHEMES = ['file', 'untitled'] as const;
+import { SERVED_SCHEMES } from './protocol';
 
 export function isServed(uri: string): boolean {
   return SERVED_SCHEMES.some((scheme) => uri.startsWith(`${scheme}:`));
