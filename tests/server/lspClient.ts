@@ -27,12 +27,11 @@ import type { WorkspaceStatus } from '../../server/src/lsp/protocol';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
-/** A message of a batch: a request when it has an id, else a notification. */
-export interface BatchMessage {
-  method: string;
-  params?: unknown;
-  request?: boolean;
-}
+/** A message of a batch: a request or a notification. */
+export type BatchMessage =
+  | { method: string; params?: unknown; request?: boolean }
+  /** `$/cancelRequest` of the request at index `cancels` of the same batch. */
+  | { cancels: number };
 
 export interface Publish {
   uri: string;
@@ -211,9 +210,12 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
     },
     sendBatch(messages) {
       const answers: Promise<ResponseMessage>[] = [];
-      const framed = messages.map(({ method, params, request }) => {
+      const ids: string[] = [];
+      const framed = messages.map((message, i) => {
+        if ('cancels' in message) return { jsonrpc: '2.0', method: '$/cancelRequest', params: { id: ids[message.cancels] } };
+        const { method, params, request } = message;
         if (!request) return { jsonrpc: '2.0', method, params };
-        const id = `batch-${++batchId}`;
+        const id = (ids[i] = `batch-${++batchId}`);
         answers.push(new Promise((resolve) => waiting.set(id, resolve)));
         return { jsonrpc: '2.0', id, method, params };
       });
