@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { Notifications, type WorkspaceStatus } from '../../server/src/lsp/protocol';
 import { type JsonRange, toLocation } from './convert';
+import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { createStatusBar } from './statusBar';
@@ -35,7 +36,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'histmark' }],
+    documentSelector: DOCUMENT_SELECTOR,
     middleware: { resolveCodeLens: async (lens, token, next) => withEditorArguments(await next(lens, token)) },
     synchronize: {
       configurationSection: 'histmark',

@@ -12,11 +12,18 @@ export function createStatusBar(): { item: vscode.StatusBarItem; update(status: 
   const item = vscode.window.createStatusBarItem('histmark.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Histmark';
   item.command = 'workbench.actions.view.problems';
-  item.text = '$(sync~spin) Histmark: indexing…';
+  const INDEXING = '$(sync~spin) Histmark: indexing…';
+  item.text = INDEXING;
   item.show();
   return {
     item,
     update(status) {
+      // While the server builds its index the counts are partial: "0 documents" would be false.
+      if (status.indexing) {
+        item.text = INDEXING;
+        item.tooltip = 'Histmark is reading the workspace';
+        return;
+      }
       const parts = [plural(status.documents, 'document'), plural(status.entities, 'entity').replace('entitys', 'entities')];
       if (status.errors > 0) parts.push(plural(status.errors, 'error'));
       parts.push(plural(status.warnings, 'warning'));

@@ -4,12 +4,16 @@
 
 import { fileURLToPath } from 'node:url';
 import {
+  CancellationToken,
   CodeActionKind,
   createConnection,
+  type CodeLens,
   CodeLensRefreshRequest,
+  type CompletionItem,
   type FileEvent,
   type TextDocumentPositionParams,
   type InitializeResult,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,6 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from './model/workspaceIndex';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
+import { IndexGate } from './lsp/indexGate';
 import { WorkspaceSync } from './lsp/workspaceSync';
 import { Requests } from './lsp/protocol';
 import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
@@ -51,20 +56,35 @@ const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let supportsConfiguration = false;
-const publisher = new DiagnosticsPublisher(connection, index, () => settings);
-const sync = new WorkspaceSync(connection, index, publisher);
+// Closed until the initial index is built, and again while histmark.json rebuilds it.
+const gate = new IndexGate((building) => {
+  if (building) publisher.sendStatus();
+});
+const publisher = new DiagnosticsPublisher(connection, index, () => settings, gate);
+const sync = new WorkspaceSync(connection, index, documents, publisher, gate);
 let folders: string[] = [];
 /** The client applies CreateFile edits (a quick fix may create the registry). */
 let canCreateFiles = false;
 
 /**
- * Runs a handler so that a bug in one feature is logged, never fatal. A
- * ResponseError is a deliberate answer (a rejected rename) and goes to the client.
+ * Every handler runs through here: it waits until the index is complete (no
+ * answer from a half-built index), and a bug in one feature is logged, never
+ * fatal. A ResponseError is a deliberate answer (a rejected rename) and goes
+ * to the client; a request cancelled before its answer was sent is answered
+ * RequestCancelled, never with an empty result that reads "nothing found".
  */
 function guarded<P extends unknown[], R>(name: string, handler: (...params: P) => R | Promise<R>): (...params: P) => Promise<R | null> {
   return async (...params: P) => {
+    const token = params.find((p) => CancellationToken.is(p));
+    const throwIfCancelled = () => {
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name}: request cancelled`);
+    };
     try {
-      return await handler(...params);
+      await gate.ready();
+      throwIfCancelled();
+      const result = await handler(...params);
+      throwIfCancelled();
+      return result;
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
@@ -114,7 +134,7 @@ connection.onInitialized(async () => {
   if (supportsConfiguration) settings = readSettings(await connection.workspace.getConfiguration('histmark'));
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   progress?.begin('Histmark: indexing', 0, 'reading documents', false);
-  await sync.load(folders, progress);
+  await sync.initialLoad(folders, progress);
   progress?.done();
 });
 
@@ -142,7 +162,8 @@ function refreshOtherEditors(colours: boolean): void {
 
 documents.onDidOpen((e) => sync.documentChanged(e.document));
 documents.onDidChangeContent((e) => refreshOtherEditors(sync.documentChanged(e.document).size > 1));
-documents.onDidClose((e) => void sync.documentClosed(e.document.uri));
+const documentClosed = guarded('close', (uri: string) => sync.documentClosed(uri));
+documents.onDidClose((e) => void documentClosed(e.document.uri));
 const watchedFilesChanged = guarded('watched files', (changes: FileEvent[]) => sync.watchedFilesChanged(changes));
 connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params.changes));
 
@@ -156,7 +177,8 @@ connection.languages.semanticTokens.onRange(
   guarded('semantic tokens', (p) => semanticTokens(index, p.textDocument.uri, { first: p.range.start.line, last: p.range.end.line })),
 );
 connection.onCompletion(guarded('completion', (p) => completion(index, p.textDocument.uri, p.position)));
-connection.onCompletionResolve(async (item) => (await guarded('completion resolve', resolveCompletion)(index, item)) ?? item);
+const completionResolve = guarded('completion resolve', (item: CompletionItem, _token: CancellationToken) => resolveCompletion(index, item));
+connection.onCompletionResolve(async (item, token) => (await completionResolve(item, token)) ?? item);
 connection.onCodeAction(guarded('code actions', (p) => codeActions(index, p, { settings, folders, canCreateFiles })));
 connection.onHover(guarded('hover', (p) => hover(index, p.textDocument.uri, p.position)));
 connection.onDefinition(guarded('definition', (p) => definition(index, p.textDocument.uri, p.position)));
@@ -166,7 +188,8 @@ connection.onDocumentHighlight(guarded('document highlights', (p) => documentHig
 connection.onPrepareRename(guarded('prepare rename', (p) => prepareRename(index, p.textDocument.uri, p.position)));
 connection.onRenameRequest(guarded('rename', (p, token) => rename(index, p.textDocument.uri, p.position, p.newName, token)));
 connection.onCodeLens(guarded('code lens', (p) => codeLenses(index, p.textDocument.uri)));
-connection.onCodeLensResolve(async (lens, token) => (await guarded('code lens resolve', resolveCodeLens)(index, lens, token)) ?? lens);
+const codeLensResolve = guarded('code lens resolve', (lens: CodeLens, token: CancellationToken) => resolveCodeLens(index, lens, token));
+connection.onCodeLensResolve(async (lens, token) => (await codeLensResolve(lens, token)) ?? lens);
 connection.onWorkspaceSymbol(guarded('workspace symbols', (p, token) => workspaceSymbols(index, p.query, token)));
 connection.onRequest(Requests.entities, guarded('entities', () => listEntities(index)));
 connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { id: string }) => mentionsByDocument(index, p.id)));

@@ -33,6 +33,16 @@ describe('diagnostics over LSP', () => {
     await server.waitForDiagnostics('letter.hmd', (d) => d.length === 0);
   });
 
+  it('re-words HM005 in other documents when the entity’s preferred name changes', async () => {
+    const registry = '@person khrushchev: Nikita Khrushchev\n  aka: Khrushchev\n';
+    server = await startServer({ 'registry.hmd': registry, 'letter.hmd': 'Then Khrushchev spoke.\n' });
+    const [before] = await server.waitForDiagnostics('letter.hmd', (d) => d.length === 1);
+    expect(before.message).toContain('@khrushchev (Nikita Khrushchev)');
+    await server.open('registry.hmd');
+    await server.change('registry.hmd', registry.replace('Nikita Khrushchev', 'Nikita Sergeyevich Khrushchev'));
+    await server.waitForDiagnostics('letter.hmd', (d) => d.length === 1 && String(d[0].message).includes('@khrushchev (Nikita Sergeyevich Khrushchev)'));
+  });
+
   it('clears the diagnostics of a file deleted on disk', async () => {
     server = await startServer({ 'registry.hmd': REGISTRY, 'letter.hmd': 'He said "we will not yield to anyone".\n' });
     await server.waitForDiagnostics('letter.hmd', (d) => d.length === 1);

@@ -2,20 +2,41 @@
 // process over stdio, on a temporary workspace, and speaks LSP to it.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
   createProtocolConnection,
+  type DataCallback,
   type Diagnostic,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ResponseMessage,
   StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
+import type { WorkspaceStatus } from '../../server/src/lsp/protocol';
+
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+/** A message of a batch: a request or a notification. */
+export type BatchMessage =
+  | { method: string; params?: unknown; request?: boolean }
+  /** `$/cancelRequest` of the request at index `cancels` of the same batch. */
+  | { cancels: number };
+
+export interface Publish {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
 
 export interface TestServer {
   connection: ProtocolConnection;
@@ -31,16 +52,78 @@ export interface TestServer {
   change(file: string, text: string): Promise<void>;
   /** The latest diagnostics published for a file (waits for the first ones). */
   diagnostics(file: string): Diagnostic[];
+  /** Every publishDiagnostics received, in order. */
+  publishes: Publish[];
+  /** Every histmark/status notification received, in order. */
+  statuses: WorkspaceStatus[];
   /** Waits until the diagnostics of `file` satisfy `predicate`. */
   waitForDiagnostics(file: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /**
+   * Writes messages to the server in one write, as a client that does not
+   * wait would; resolves with the responses to the requests among them, in order.
+   */
+  sendBatch(messages: BatchMessage[]): Promise<ResponseMessage[]>;
+  /**
+   * Returns once the server has handled everything sent before: a file
+   * created on disk (large, so that its read ends after any earlier one) is
+   * announced, and its diagnostics awaited.
+   */
+  barrier(): Promise<void>;
+  /** The parameters of `initialize` for this workspace. */
+  initializeParams(): unknown;
   /** Messages the server logged (window/logMessage). */
   logs: string[];
-  /** Resolves once the initial index is built and its diagnostics were sent. */
+  /** Resolves once the index is built and its diagnostics were sent (the status says it is no longer indexing). */
   ready: Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startServer(files: Record<string, string>, options: { settings?: Record<string, unknown> } = {}): Promise<TestServer> {
+function frame(messages: object[]): Buffer {
+  return Buffer.concat(
+    messages.map((m) => {
+      const body = Buffer.from(JSON.stringify(m), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    }),
+  );
+}
+
+/** Writes every message in one `write`, so that a batch is never split by another message. */
+class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly stream: Writable) {
+    super();
+  }
+  async write(message: Message): Promise<void> {
+    this.writeAll([message]);
+  }
+  writeAll(messages: object[]): void {
+    this.stream.write(frame(messages));
+  }
+  end(): void {}
+}
+
+/** Hands responses to batch requests to the batch, everything else to the connection. */
+class BatchAwareReader extends AbstractMessageReader implements MessageReader {
+  constructor(
+    private readonly inner: StreamMessageReader,
+    private readonly takeResponse: (message: Message) => boolean,
+  ) {
+    super();
+    inner.onError((e) => this.fireError(e));
+    inner.onClose(() => this.fireClose());
+  }
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message) => {
+      if (!this.takeResponse(message)) callback(message);
+    });
+  }
+}
+
+export interface ServerOptions {
+  settings?: Record<string, unknown>;
+}
+
+/** Starts the server process on a workspace of `files`, without initializing it. */
+export function launchServer(files: Record<string, string>, options: ServerOptions = {}): TestServer {
   const root = mkdtempSync(path.join(tmpdir(), 'histmark-lsp-'));
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -50,19 +133,33 @@ export async function startServer(files: Record<string, string>, options: { sett
   const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting = new Map<string, (response: ResponseMessage) => void>();
+  const takeResponse = (message: Message) => {
+    const response = message as ResponseMessage;
+    const resolve = typeof response.id === 'string' && !('method' in message) ? waiting.get(response.id) : undefined;
+    if (!resolve) return false;
+    waiting.delete(response.id as string);
+    resolve(response);
+    return true;
+  };
+  const writer = new WholeMessageWriter(child.stdin!);
+  const connection = createProtocolConnection(new BatchAwareReader(new StreamMessageReader(child.stdout!), takeResponse), writer);
   const published = new Map<string, Diagnostic[]>();
+  const publishes: Publish[] = [];
+  const statuses: WorkspaceStatus[] = [];
   const listeners = new Set<() => void>();
   const logs: string[] = [];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.set(p.uri, p.diagnostics);
+    publishes.push({ uri: p.uri, diagnostics: p.diagnostics });
     for (const l of listeners) l();
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => {
-    logs.push(p.message);
-    if (p.message.startsWith('Indexed ')) setTimeout(markReady, 50);
+  connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+  connection.onNotification('histmark/status', (p: WorkspaceStatus) => {
+    statuses.push(p);
+    if (!p.indexing) markReady();
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
@@ -70,25 +167,9 @@ export async function startServer(files: Record<string, string>, options: { sett
   connection.onNotification('$/progress', () => {});
   connection.listen();
   const uri = (file: string) => pathToFileURL(path.join(root, file)).href;
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(root).href,
-    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'test' }],
-    capabilities: {
-      window: { workDoneProgress: true },
-      workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
-      textDocument: {
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
-        rename: { prepareSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        publishDiagnostics: { relatedInformation: true },
-      },
-    },
-  });
-  connection.sendNotification('initialized', {});
   const versions = new Map<string, number>();
+  let batchId = 0;
+  let barriers = 0;
   const server: TestServer = {
     connection,
     root,
@@ -96,9 +177,27 @@ export async function startServer(files: Record<string, string>, options: { sett
     write,
     remove: (file) => rmSync(path.join(root, file), { force: true }),
     logs,
+    publishes,
+    statuses,
     ready,
+    initializeParams: () => ({
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'test' }],
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+          rename: { prepareSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          publishDiagnostics: { relatedInformation: true },
+        },
+      },
+    }),
     async open(file, text) {
-      const { readFileSync } = await import('node:fs');
       const content = text ?? readFileSync(path.join(root, file), 'utf8');
       versions.set(file, 1);
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'histmark', version: 1, text: content } });
@@ -108,6 +207,26 @@ export async function startServer(files: Record<string, string>, options: { sett
       const version = (versions.get(file) ?? 1) + 1;
       versions.set(file, version);
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+    },
+    sendBatch(messages) {
+      const answers: Promise<ResponseMessage>[] = [];
+      const ids: string[] = [];
+      const framed = messages.map((message, i) => {
+        if ('cancels' in message) return { jsonrpc: '2.0', method: '$/cancelRequest', params: { id: ids[message.cancels] } };
+        const { method, params, request } = message;
+        if (!request) return { jsonrpc: '2.0', method, params };
+        const id = (ids[i] = `batch-${++batchId}`);
+        answers.push(new Promise((resolve) => waiting.set(id, resolve)));
+        return { jsonrpc: '2.0', id, method, params };
+      });
+      writer.writeAll(framed);
+      return Promise.all(answers);
+    },
+    async barrier() {
+      const file = `barrier-${++barriers}.hmd`;
+      write(file, `@barrier${barriers}\n` + 'Filler text that names nobody at all. '.repeat(20_000));
+      await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: 1 }] });
+      await server.waitForDiagnostics(file, (d) => d.some((x) => x.code === 'HM002'));
     },
     diagnostics: (file) => published.get(uri(file)) ?? [],
     waitForDiagnostics(file, predicate, timeoutMs = 5000) {
@@ -142,6 +261,14 @@ export async function startServer(files: Record<string, string>, options: { sett
       rmSync(root, { recursive: true, force: true });
     },
   };
-  await ready;
+  return server;
+}
+
+/** Starts and initializes the server, and waits until its initial index is built. */
+export async function startServer(files: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
+  const server = launchServer(files, options);
+  await server.connection.sendRequest('initialize', server.initializeParams());
+  await server.connection.sendNotification('initialized', {});
+  await server.ready;
   return server;
 }

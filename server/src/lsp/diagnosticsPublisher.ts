@@ -7,6 +7,7 @@ import { diagnoseConfig, diagnoseDocument } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
 import type { Severity } from '../model/config';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { IndexGate } from './indexGate';
 import { Notifications, type WorkspaceStatus } from './protocol';
 import type { ServerSettings } from './settings';
 
@@ -42,9 +43,10 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly index: WorkspaceIndex,
     private readonly settings: () => ServerSettings,
+    private readonly gate: IndexGate,
   ) {}
 
-  /** Queues documents for re-diagnosis on the next turn of the event loop. */
+  /** Queues documents for re-diagnosis on the next turn of the event loop, once the index is complete. */
   schedule(uris: Iterable<string>): void {
     for (const uri of uris) this.pending.add(uri);
     if (this.scheduled) return;
@@ -68,6 +70,8 @@ export class DiagnosticsPublisher {
   }
 
   private flush(): void {
+    // Diagnostics of a half-built index would be false (an entity not read yet is "undefined").
+    if (!this.gate.isReady) return void this.gate.ready().then(() => setImmediate(() => this.flush()));
     this.scheduled = false;
     const uris = [...this.pending];
     this.pending.clear();
@@ -89,6 +93,10 @@ export class DiagnosticsPublisher {
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
+    this.sendStatus();
+  }
+
+  sendStatus(): void {
     void this.connection.sendNotification(Notifications.status, this.status());
   }
 
@@ -99,6 +107,6 @@ export class DiagnosticsPublisher {
       errors += c.errors;
       warnings += c.warnings;
     }
-    return { documents: this.index.documentCount, entities: this.index.entityCount, errors, warnings };
+    return { indexing: !this.gate.isReady, documents: this.index.documentCount, entities: this.index.entityCount, errors, warnings };
   }
 }

@@ -23,11 +23,21 @@ export interface QuotationSummary {
 }
 
 export interface WorkspaceStatus {
+  /** The index is being built: the counts are not the workspace's yet. */
+  indexing: boolean;
   documents: number;
   entities: number;
   errors: number;
   warnings: number;
 }
+
+/**
+ * The URI schemes of Histmark documents: real files and unsaved new ones.
+ * Virtual documents (a rename preview, a git diff, a search editor) show
+ * text that is not the workspace's; indexing them would define every entity
+ * twice. The client selects only these, and the server ignores the others.
+ */
+export const SERVED_SCHEMES = ['file', 'untitled'] as const;
 
 export const Requests = {
   /** () → EntitySummary[] */
@@ -43,6 +53,6 @@ export const Requests = {
 } as const;
 
 export const Notifications = {
-  /** WorkspaceStatus, after diagnostics change */
+  /** WorkspaceStatus, after diagnostics change and when indexing starts */
   status: 'histmark/status',
 } as const;

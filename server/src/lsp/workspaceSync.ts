@@ -1,10 +1,16 @@
 // Keeps the index in step with the editor and the disk: workspace folders
 // loaded on start, open documents from the client, unopened files through
 // watched-file events, and histmark.json changes.
+//
+// Two rules keep the user's text from ever being lost to a race:
+// - an open document's text is always taken from the client's document
+//   store at the moment it is applied, never from a snapshot;
+// - a disk read is applied only if nothing happened to its document while
+//   it was under way (a per-uri generation counter).
 
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, FileEvent, WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { Connection, FileEvent, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../model/config';
@@ -12,6 +18,12 @@ import { isExcludedFile, nodeFileSystem, type WorkspaceFileSystem } from '../mod
 import { loadWorkspaceFolder, readFailure, uriOfPath } from '../model/loader';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { IndexGate } from './indexGate';
+import { SERVED_SCHEMES } from './protocol';
+
+export function isServed(uri: string): boolean {
+  return SERVED_SCHEMES.some((scheme) => uri.startsWith(`${scheme}:`));
+}
 
 function pathOf(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
@@ -19,42 +31,38 @@ function pathOf(uri: string): string | undefined {
 
 export class WorkspaceSync {
   folders: string[] = [];
-  private readonly open = new Set<string>();
+  /** Bumped by everything that changes a document's text: a disk read that started before is stale. */
+  private readonly generations = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
     private readonly index: WorkspaceIndex,
+    private readonly documents: TextDocuments<TextDocument>,
     private readonly publisher: DiagnosticsPublisher,
+    private readonly gate: IndexGate,
     private readonly fileSystem: WorkspaceFileSystem = nodeFileSystem,
   ) {}
 
-  /** Indexes every folder; the first folder's histmark.json configures the workspace. */
-  async load(folders: string[], progress?: WorkDoneProgressReporter): Promise<void> {
+  /** The first build: indexes every folder; the first folder's histmark.json configures the workspace. */
+  initialLoad(folders: string[], progress?: WorkDoneProgressReporter): Promise<void> {
     this.folders = folders;
-    const started = Date.now();
-    for (const folder of folders.slice().reverse()) {
-      const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
-        if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
-      });
-      for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
-      if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
-    }
-    this.connection.console.log(`Indexed ${this.index.documentCount} documents, ${this.index.entityCount} entities in ${Date.now() - started} ms.`);
-    this.publisher.scheduleAll();
+    return this.gate.build(() => this.load(progress), true);
   }
 
   /** An open document's text is the editor's, not the disk's. Returns the documents affected. */
   documentChanged(document: TextDocument): Set<string> {
-    this.open.add(document.uri);
-    const affected = this.index.setDocument(document.uri, document.getText(), document.version);
+    if (!isServed(document.uri)) return new Set();
+    this.bump(document.uri);
+    // During a build the text is applied when the build ends, from the store.
+    if (!this.gate.isReady) return new Set();
+    const affected = this.applyOpen(document.uri);
     this.publisher.schedule(affected);
     return affected;
   }
 
   /** On close the disk's version counts again (the edits may not have been saved). */
   async documentClosed(uri: string): Promise<void> {
-    this.open.delete(uri);
-    await this.reloadFromDisk(uri);
+    if (isServed(uri)) await this.reloadFromDisk(uri);
   }
 
   async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
@@ -62,13 +70,49 @@ export class WorkspaceSync {
       const file = pathOf(change.uri);
       if (!file) continue;
       if (path.basename(file) === CONFIG_FILE && this.folders.includes(path.dirname(file))) {
+        // A full reload reads every file: the other changes are in it.
         await this.reloadConfig();
         return;
       }
-      if (!file.endsWith('.hmd') || this.open.has(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) this.publisher.schedule(this.index.removeDocument(change.uri));
-      else await this.reloadFromDisk(change.uri);
+      if (!file.endsWith('.hmd') || this.isOpen(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        this.bump(change.uri);
+        this.publisher.schedule(this.index.removeDocument(change.uri));
+      } else {
+        await this.reloadFromDisk(change.uri);
+      }
     }
+  }
+
+  private async load(progress?: WorkDoneProgressReporter): Promise<void> {
+    const started = Date.now();
+    for (const folder of this.folders.slice().reverse()) {
+      const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
+        if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
+      });
+      for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
+      if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
+    }
+    // The loader read open documents from disk: the editor's text wins.
+    for (const document of this.documents.all()) if (isServed(document.uri)) this.applyOpen(document.uri);
+    this.connection.console.log(`Indexed ${this.index.documentCount} documents, ${this.index.entityCount} entities in ${Date.now() - started} ms.`);
+    this.publisher.scheduleAll();
+  }
+
+  private isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
+  /** Indexes the open document's current text. */
+  private applyOpen(uri: string): Set<string> {
+    const document = this.documents.get(uri)!;
+    return this.index.setDocument(uri, document.getText(), document.version);
+  }
+
+  private bump(uri: string): number {
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    return generation;
   }
 
   private inWorkspace(file: string): boolean {
@@ -76,27 +120,31 @@ export class WorkspaceSync {
   }
 
   private async reloadFromDisk(uri: string): Promise<void> {
+    const generation = this.bump(uri);
     const file = pathOf(uri);
     if (!file || !this.inWorkspace(file)) {
       this.publisher.schedule(this.index.removeDocument(uri));
       return;
     }
+    let text: string | undefined;
     try {
-      this.publisher.schedule(this.index.setDocument(uri, await this.fileSystem.readFile(file)));
+      text = await this.fileSystem.readFile(file);
     } catch (error) {
-      // Deleted or unreadable: it leaves the workspace, and its diagnostics with it.
-      this.connection.console.warn(`${file}: ${readFailure(error)}`);
-      this.publisher.schedule(this.index.removeDocument(uri));
+      text = undefined;
+      if (this.generations.get(uri) === generation) this.connection.console.warn(`${file}: ${readFailure(error)}`);
     }
+    // Opened, re-read or deleted meanwhile: what happened since is the truth.
+    if (this.generations.get(uri) !== generation || this.isOpen(uri)) return;
+    // Deleted or unreadable: it leaves the workspace, and its diagnostics with it.
+    this.publisher.schedule(text === undefined ? this.index.removeDocument(uri) : this.index.setDocument(uri, text));
   }
 
-  /** histmark.json changed: its exclude globs may change which files count, so reload all. */
-  private async reloadConfig(): Promise<void> {
-    const openTexts = [...this.open].map((uri) => [uri, this.index.document(uri)] as const);
-    for (const doc of [...this.index.documents()]) this.index.removeDocument(doc.uri);
-    this.publisher.config = undefined;
-    await this.load(this.folders);
-    for (const [uri, entry] of openTexts) if (entry) this.index.setDocument(uri, entry.text, entry.version);
-    this.publisher.scheduleAll();
+  /** histmark.json changed: its exclude globs may change which files count, so rebuild the index. */
+  private reloadConfig(): Promise<void> {
+    return this.gate.build(async () => {
+      for (const doc of [...this.index.documents()]) this.index.removeDocument(doc.uri);
+      this.publisher.config = undefined;
+      await this.load();
+    });
   }
 }

@@ -66,14 +66,17 @@ interface Contribution {
   definitions: Set<string>;
   /** `id name` of each claim: a second id claiming a name makes it ambiguous. */
   names: Set<string>;
+  /** `id displayName` of each definition: HM005 messages elsewhere quote it. */
+  displayNames: Set<string>;
   authorities: Set<string>;
 }
 
 function contributionOf(entry: DocumentEntry | undefined): Contribution {
-  const contribution: Contribution = { definitions: new Set(), names: new Set(), authorities: new Set() };
+  const contribution: Contribution = { definitions: new Set(), names: new Set(), displayNames: new Set(), authorities: new Set() };
   if (!entry) return contribution;
   for (const entity of entry.entities) {
     contribution.definitions.add(`${entity.id} ${entity.kind}`);
+    contribution.displayNames.add(`${entity.id} ${entity.displayName}`);
     for (const claim of entity.names) contribution.names.add(`${entity.id} ${claim.name}`);
     for (const a of entity.authorities) contribution.authorities.add(`${a.key}:${a.value}`);
   }
@@ -245,6 +248,11 @@ export class WorkspaceIndex {
       this.matcher = undefined;
       for (const name of names) addDocs(this.claimants(name).map((e) => e.uri));
       addDocs(this.documentsContainingAny(names));
+    }
+    // A new display name changes the HM005 messages of every document that has one of the entity's names.
+    for (const id of new Set(changed(before.displayNames, after.displayNames).map((key) => key.slice(0, key.indexOf(' '))))) {
+      const claims = [...(old?.entities ?? []), ...this.definitions(id)].filter((e) => e.id === id).flatMap((e) => e.names);
+      addDocs(this.documentsContainingAny(claims.map((c) => c.name)));
     }
     for (const key of changed(before.authorities, after.authorities)) addDocs((this.claimsByAuthority.get(key) ?? []).map((e) => e.uri));
     // HM003 and HM008 elsewhere point at this document's definitions, which may have moved.
