@@ -118,6 +118,15 @@ describe('diagnostics on the fixtures', () => {
 
   it('HM009: invalid dates in front matter and fields, and an end before its start (on the end)', async () => {
     expect(await fixture('HM009')).toEqual({
+      'edtf.hmd': [
+        '1:19-1:29 warning HM009', // a window ending before it starts: on its end
+        '7:8-7:18 warning HM009', // born: a span
+        '9:8-9:12 warning HM009', // born: n.d.
+        '11:8-11:15 warning HM009', // season 25 does not exist
+        '14:8-14:15 warning HM009', // died in May, born in the summer
+        '17:8-17:15 warning HM009', // died c. 1889, born in a window from 1890
+        '19:17-19:27 warning HM009', // a span ending before it starts: on its end
+      ],
       'fires.hmd': ['1:6-1:16 warning HM009'], // 1900-02-29: 1900 is no leap year
       'registry.hmd': [
         '2:8-2:12 warning HM009', // died before born
@@ -126,6 +135,15 @@ describe('diagnostics on the fixtures', () => {
         '9:14-9:18 warning HM009', // a range ending before it starts
       ],
     });
+    const messages = diagnosticsByFile(await loadFixture('diagnostics/HM009'), (d) => d.message)['edtf.hmd'];
+    expect(messages[0]).toBe('The range ends (1960-04-23) before it starts (1960-04-28).');
+    expect(messages[1]).toBe(
+      '`born` takes one date, not a span `a..b`: use YYYY, YYYY-MM or YYYY-MM-DD (optionally with `c.` before, or `~`, `?` or `%` after), a season YYYY-21…YYYY-24 or a window `[a..b]`.',
+    );
+    expect(messages[3]).toBe(
+      'The date “1960-25” is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD (optionally with `c.` before, or `~`, `?` or `%` after), a season YYYY-21…YYYY-24, a span `a..b`, a window `[a..b]` or `n.d.`.',
+    );
+    expect(messages[4]).toBe('`died` (1960-05) is before `born` (1960-22).');
   });
 
   it('HM010: each malformed brace group, unclosed brace and malformed definition header', async () => {

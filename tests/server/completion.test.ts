@@ -57,7 +57,7 @@ describe('entity completion', () => {
     expect(list.items.find((i) => i.label === 'khrushchev')).toEqual({
       label: 'khrushchev',
       kind: CompletionItemKind.Variable,
-      detail: 'Nikita Sergeyevich Khrushchev, 1894-04-15 – 1971-09-11',
+      detail: 'Nikita Sergeyevich Khrushchev, 15 April 1894 – 11 September 1971',
       filterText: '@khrushchev @Nikita Sergeyevich Khrushchev @Khrushchev @N. S. Khrushchev',
       textEdit: { range, newText: '@khrushchev' },
       data: { entityId: 'khrushchev' },
@@ -66,7 +66,7 @@ describe('entity completion', () => {
       [CompletionItemKind.Module, 'Albania'],
       [CompletionItemKind.Class, 'Communist Party of the Soviet Union, founded 1912'],
       [CompletionItemKind.Variable, 'Enver Hoxha'],
-      [CompletionItemKind.Variable, 'Nikita Sergeyevich Khrushchev, 1894-04-15 – 1971-09-11'],
+      [CompletionItemKind.Variable, 'Nikita Sergeyevich Khrushchev, 15 April 1894 – 11 September 1971'],
       [CompletionItemKind.Class, 'Party of Labour of Albania'],
       [CompletionItemKind.Module, 'Tirana'],
     ]);
@@ -178,7 +178,7 @@ describe('completion item resolve', () => {
     const resolved = (await server.connection.sendRequest('completionItem/resolve', list.items[0])) as CompletionItem;
     expect(resolved.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('**Nikita Sergeyevich Khrushchev**') });
     const value = (resolved.documentation as { value: string }).value;
-    expect(value).toContain('person · 1894-04-15 – 1971-09-11 · `@khrushchev`');
+    expect(value).toContain('person · 15 April 1894 – 11 September 1971 · `@khrushchev`');
     expect(value).toContain('Also known as: Khrushchev; N. S. Khrushchev');
   });
 });

@@ -26,7 +26,7 @@ const MENTIONS = 'One or more mentions (`@id`).';
 /** The known front-matter keys (SPEC 2) and what each takes. */
 const FRONT_MATTER_KEYS: Record<string, string> = {
   title: 'Free text.',
-  date: 'A Histmark date (`1960-11-16`, `c. 1960`, `1960?`) or a range `date..date`.',
+  date: 'A Histmark date: `1960-11-16`, `1960-11`, `1960`, `c. 1960` or `1960~`, `1960?`, `1960%`, a season `1960-22` (summer), a span `1960-11-10..1960-11-25`, a window `[1960-04-23..1960-04-28]`, or `n.d.` (undated).',
   author: MENTIONS,
   recipient: MENTIONS,
   translator: MENTIONS,
@@ -43,11 +43,11 @@ const FRONT_MATTER_KEYS: Record<string, string> = {
 const FIELD_VALUES: Record<string, string> = {
   aka: 'Alternative names, separated by `;`.',
   role: 'Free text (repeatable).',
-  born: 'A date.',
-  died: 'A date.',
-  founded: 'A date.',
-  dissolved: 'A date.',
-  date: 'A date or a range `date..date`.',
+  born: 'A date (`1894-04-15`, `c. 1894`, `1894?`) or a window `[1894..1895]`.',
+  died: 'A date (`1971-09-11`, `c. 1971`, `1971?`) or a window `[1971..1972]`.',
+  founded: 'A date (`1941-11-08`, `c. 1941`) or a window `[1941..1942]`.',
+  dissolved: 'A date (`1991-11-06`, `c. 1991`) or a window `[1991..1992]`.',
+  date: 'A date (`1960-06-25`, `c. 1960`, `1960-22` for summer), a span `a..b`, a window `[a..b]`, or `n.d.`.',
   author: MENTIONS,
   'member-of': 'Mentions of organisations.',
   'part-of': 'A mention of an organisation (for an organisation) or a place (for a place).',
@@ -183,7 +183,7 @@ function matchOf(entity: Entity, partial: string): string | undefined {
   return entity.names.find((claim) => matches(claim.name))?.name;
 }
 
-/** Preferred name and dates: `Nikita Khrushchev, 1894-04-15 – 1971-09-11`. */
+/** Preferred name and dates in words: `Nikita Khrushchev, 15 April 1894 – 11 September 1971`. */
 function detailOf(entity: Entity): string {
   return [entity.displayName, ...datesOf(entity)].join(', ');
 }

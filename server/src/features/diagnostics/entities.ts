@@ -6,7 +6,7 @@ import { FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../m
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
 import { parseDate } from '../../syntax/dates';
 import type { EntityKind } from '../../syntax/types';
-import { checkDate, checkDateOrRange, checkOrder } from './dates';
+import { checkDate, checkOrder } from './dates';
 import { isHttpUrl } from './metadata';
 import { type Finding, valueRange } from './types';
 
@@ -80,10 +80,10 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[
       case 'died':
       case 'founded':
       case 'dissolved':
-        checkDate(field.value, valueRange(field), `\`${field.key}\``, findings);
+        checkDate(field.value, valueRange(field), `\`${field.key}\``, 'moment', findings);
         break;
       case 'date':
-        checkDateOrRange(field.value, valueRange(field), 'The date', findings);
+        checkDate(field.value, valueRange(field), 'The date', 'any', findings);
         break;
       case 'wikidata':
         if (!/^Q\d+$/.test(field.value)) findings.push({ ...valueRange(field), code: 'HM013', message: `A Wikidata id is \`Q\` followed by digits (e.g. Q1234), not “${field.value}”.` });

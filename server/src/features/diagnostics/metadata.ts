@@ -3,7 +3,7 @@
 
 import type { HistmarkConfig } from '../../model/config';
 import type { DocumentEntry } from '../../model/workspaceIndex';
-import { checkDateOrRange } from './dates';
+import { checkDate } from './dates';
 import { type Finding, valueRange } from './types';
 
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -37,7 +37,7 @@ export function metadataFindings(entry: DocumentEntry, config: HistmarkConfig): 
     const invalid = (message: string) => findings.push({ ...valueRange(e), code: 'HM007', message });
     switch (e.key) {
       case 'date':
-        checkDateOrRange(e.value, valueRange(e), 'The date', findings);
+        checkDate(e.value, valueRange(e), 'The date', 'any', findings);
         break;
       case 'url':
         if (!isHttpUrl(e.value)) invalid(`\`url\` must be an absolute http(s) URL, not “${e.value}”.`);

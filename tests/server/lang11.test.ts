@@ -1,0 +1,68 @@
+// Histmark 1.1 at the protocol (SPEC 2, 4, 9): dates in words in hover cards
+// and completion details.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { startServer, type TestServer } from './lspClient';
+import { at } from './navigationFixture';
+
+const REGISTRY = `@event talks: Talks in Moscow
+  date: [1960-04-23..1960-04-28]
+
+@event bucharest: Bucharest Meeting
+  date: 1960-06-20..1960-06-25
+
+@person writer: A Writer
+  born: c. 1915
+  died: 1979?
+
+@work pamphlet: A Pamphlet
+  date: n.d.
+
+@work article: An Article
+  date: 1960-22
+`;
+
+const TEXT = `---
+date: 1960-22
+---
+After @talks came @bucharest; @writer wrote @pamphlet and @article.
+`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ 'registry.hmd': REGISTRY, 'text.hmd': TEXT });
+  await server.open('text.hmd');
+});
+afterAll(() => server?.stop());
+
+const hoverAt = async (file: string, text: string, needle: string) => {
+  const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: server.uri(file) }, position: at(text, needle, 1) })) as Hover | null;
+  return (hover?.contents as { value: string } | undefined)?.value ?? '';
+};
+
+describe('dates in words', () => {
+  it('hover cards say windows, spans, circa, uncertain, undated and seasons in words', async () => {
+    expect(await hoverAt('text.hmd', TEXT, '@talks')).toContain('event · between 23 and 28 April 1960 · `@talks`');
+    expect(await hoverAt('text.hmd', TEXT, '@bucharest')).toContain('event · from 20 to 25 June 1960 · `@bucharest`');
+    expect(await hoverAt('text.hmd', TEXT, '@writer')).toContain('person · c. 1915 – 1979 (uncertain) · `@writer`');
+    expect(await hoverAt('text.hmd', TEXT, '@pamphlet')).toContain('work · undated · `@pamphlet`');
+    expect(await hoverAt('text.hmd', TEXT, '@article')).toContain('work · summer 1960 · `@article`');
+  });
+
+  it('completion details say the dates in words', async () => {
+    await server.change('text.hmd', 'Then @');
+    const list = (await server.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: server.uri('text.hmd') },
+      position: { line: 0, character: 6 },
+    })) as CompletionList;
+    expect(Object.fromEntries(list.items.map((i) => [i.label, i.detail]))).toEqual({
+      article: 'An Article, summer 1960',
+      bucharest: 'Bucharest Meeting, from 20 to 25 June 1960',
+      writer: 'A Writer, c. 1915 – 1979 (uncertain)',
+      pamphlet: 'A Pamphlet, undated',
+      talks: 'Talks in Moscow, between 23 and 28 April 1960',
+    });
+    await server.change('text.hmd', TEXT);
+  });
+});
