@@ -79,8 +79,9 @@ describe('diagnostics on the fixtures', () => {
         '2:21-2:25 information HM005', // Tito inside a quotation
         '2:48-2:52 information HM005', // Broz, an alias
       ],
-      // Paul is claimed by two entities: HM008, and it never matches.
-      'registry.hmd': ['6:7-6:11 warning HM008', '9:7-9:11 warning HM008'],
+      // Paul is claimed by two entities: HM008, and it never matches. "the Soviets" too,
+      // although one of its claimants is marked `match: no` (near-miss.hmd: never matched).
+      'registry.hmd': ['6:7-6:11 warning HM008', '9:7-9:11 warning HM008', '12:7-12:18 warning HM008', '16:7-16:18 warning HM008'],
     });
     const messages = diagnosticsByFile(await loadFixture('diagnostics/HM005'), (d) => d.message);
     expect(messages['fires.hmd'][1]).toBe('“King Paul” names @paul (King Paul) but is not linked: write [King Paul]{@paul}.');
@@ -168,7 +169,7 @@ describe('diagnostics on the fixtures', () => {
     });
   });
 
-  it('HM013: malformed wikidata and url, relations naming the wrong kind, an empty relation', async () => {
+  it('HM013: malformed wikidata and url, relations naming the wrong kind, an empty relation, a `match` other than `no`', async () => {
     expect(await fixture('HM013')).toEqual({
       'registry.hmd': [
         '1:12-1:15 warning HM013', // wikidata: 915
@@ -178,10 +179,12 @@ describe('diagnostics on the fixtures', () => {
         '7:15-7:16 warning HM013', // located-in a person
         '8:12-8:16 warning HM013', // an org part-of a place
         '9:2-9:11 warning HM013', // member-of with no value: on the key
+        '10:9-10:13 warning HM013', // match: nope (it takes `no`)
       ],
     });
     const messages = diagnosticsByFile(await loadFixture('diagnostics/HM013'), (d) => d.message)['registry.hmd'];
     expect(messages[4]).toBe('`located-in` of an organisation names a place, but @a is a person.');
+    expect(messages[7]).toBe("`match` takes one value, `no` (none of this entity's names is matched as plain text), not “nope”.");
   });
 
   it('HM014: the same authority id on two entities, on each, across files; a different key does not count', async () => {

@@ -1,5 +1,5 @@
 // Histmark 1.1 at the protocol (SPEC 2, 4, 9): dates in words in hover cards
-// and completion details.
+// and completion details; `match: no` in the hover.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
@@ -21,12 +21,15 @@ const REGISTRY = `@event talks: Talks in Moscow
 
 @work article: An Article
   date: 1960-22
+
+@org soviet-side: the Soviet side
+  match: no
 `;
 
 const TEXT = `---
 date: 1960-22
 ---
-After @talks came @bucharest; @writer wrote @pamphlet and @article.
+After @talks came @bucharest; @writer wrote @pamphlet and @article for @soviet-side.
 `;
 
 let server: TestServer;
@@ -60,9 +63,24 @@ describe('dates in words', () => {
       article: 'An Article, summer 1960',
       bucharest: 'Bucharest Meeting, from 20 to 25 June 1960',
       writer: 'A Writer, c. 1915 – 1979 (uncertain)',
+      'soviet-side': 'the Soviet side',
       pamphlet: 'A Pamphlet, undated',
       talks: 'Talks in Moscow, between 23 and 28 April 1960',
     });
     await server.change('text.hmd', TEXT);
+  });
+});
+
+describe('match: no', () => {
+  it('the hover says that the names are not matched as plain text', async () => {
+    expect(await hoverAt('text.hmd', TEXT, '@soviet-side')).toContain('*Not matched as plain text (`match: no`): unlinked uses of these names are not reported (HM005).*');
+    expect(await hoverAt('text.hmd', TEXT, '@talks')).not.toContain('match: no');
+  });
+
+  it('no HM005 on its names, and no HM011 or HM013 on the field', async () => {
+    await server.open('plain.hmd', 'Then the Soviet side and Talks in Moscow.\n');
+    const diagnostics = await server.waitForDiagnostics('plain.hmd', (d) => d.length > 0);
+    expect(diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([['HM005', 25]]);
+    expect(server.diagnostics('registry.hmd')).toEqual([]);
   });
 });

@@ -56,6 +56,7 @@ const FIELD_VALUES: Record<string, string> = {
   viaf: 'A VIAF identifier.',
   gnd: 'A GND identifier.',
   url: 'An absolute http(s) URL.',
+  match: '`no`: none of this entity’s names is matched as plain text (HM005), for descriptive names like “the Soviet side”.',
 };
 
 const ID_CHARS = '\\p{L}\\p{M}\\p{Nd}_-';

@@ -51,7 +51,7 @@ export interface MentionLocation {
 interface Contribution {
   /** `id kind` of each definition: a kind change matters to HM013. */
   definitions: Set<string>;
-  /** `id name` of each claim: a second id claiming a name makes it ambiguous. */
+  /** `id name` of each claim (`id! name` with `match: no`): a second id claiming a name makes it ambiguous, and `match` decides whether it is matched. */
   names: Set<string>;
   authorities: Set<string>;
 }
@@ -61,7 +61,7 @@ function contributionOf(entry: DocumentEntry | undefined): Contribution {
   if (!entry) return contribution;
   for (const entity of entry.entities) {
     contribution.definitions.add(`${entity.id} ${entity.kind}`);
-    for (const claim of entity.names) contribution.names.add(`${entity.id} ${claim.name}`);
+    for (const claim of entity.names) contribution.names.add(`${entity.id}${entity.matchable ? '' : '!'} ${claim.name}`);
     for (const a of entity.authorities) contribution.authorities.add(`${a.key}:${a.value}`);
   }
   return contribution;

@@ -1,6 +1,9 @@
 // Registry checks (SPEC 4, 5, 11): HM002 undefined ids, HM003 duplicate
 // definitions, HM008 ambiguous names, HM009 field dates, HM011 unknown
-// fields, HM013 invalid field values, HM014 shared authority ids.
+// fields, HM013 invalid field values, HM014 shared authority ids. A name of
+// an entity marked `match: no` still counts for HM008: it is still the
+// entity's name (completion, hovers, export), and it still keeps another
+// entity claiming it from being matched.
 
 import { FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../model/entity';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
@@ -90,6 +93,9 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[
         break;
       case 'url':
         if (!isHttpUrl(field.value)) findings.push({ ...valueRange(field), code: 'HM013', message: `\`url\` must be an absolute http(s) URL, not “${field.value}”.` });
+        break;
+      case 'match':
+        if (field.value !== 'no') findings.push({ ...valueRange(field), code: 'HM013', message: `\`match\` takes one value, \`no\` (none of this entity's names is matched as plain text), not “${field.value}”.` });
         break;
       case 'author':
       case 'member-of':
