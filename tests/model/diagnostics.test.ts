@@ -104,9 +104,13 @@ describe('diagnostics on the fixtures', () => {
         '5:8-5:15 warning HM007', // author: a name, not a mention
         '6:0-6:13 warning HM007', // not key: value
         '7:0-7:9 warning HM007', // recipient empty: the key is shown (an empty range would be invisible)
+        '8:11-8:15 warning HM007', // original: a person, not a work
+        '8:16-8:24 warning HM007', // original: a name, not a mention
       ],
       'no-front-matter.hmd': ['0:0-0:0 warning HM007', '0:0-0:0 warning HM007'],
     });
+    const messages = diagnosticsByFile(await loadFixture('diagnostics/HM007'), (d) => d.message)['fires.hmd'];
+    expect(messages[7]).toBe('`original` names the work this transcript translates or excerpts (a `@work`), but @tito is a person.');
   });
 
   it('HM008: each claim of a name two entities claim, preferred name or alias, across files', async () => {

@@ -149,7 +149,7 @@ describe('key and label completion', () => {
 
   it('offers the known front-matter keys not yet used, at the start of a front-matter line', async () => {
     const list = await complete('---\ntitle: A letter\nda|\nauthor: @hoxha\n---\nText.\n');
-    expect(labels(list)).toEqual(['date', 'recipient', 'translator', 'recorder', 'voice', 'archive', 'source', 'url', 'language', 'original-language']);
+    expect(labels(list)).toEqual(['date', 'recipient', 'translator', 'recorder', 'voice', 'archive', 'source', 'url', 'language', 'original', 'original-language']);
     expect(list.items[0].textEdit).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, newText: 'date: ' });
     const existing = await complete('---\nti|tle: A letter\n---\nText.\n');
     expect(existing.items[0].textEdit).toEqual({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: 'title' });

@@ -1,10 +1,11 @@
 // Histmark 1.1 at the protocol (SPEC 2, 4, 9): dates in words in hover cards
-// and completion details; `match: no` in the hover.
+// and completion details; `match: no` in the hover; front matter `original`
+// resolved like `author`.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from './lspClient';
-import { at } from './navigationFixture';
+import { at, rangeOf } from './navigationFixture';
 
 const REGISTRY = `@event talks: Talks in Moscow
   date: [1960-04-23..1960-04-28]
@@ -24,6 +25,16 @@ const REGISTRY = `@event talks: Talks in Moscow
 
 @org soviet-side: the Soviet side
   match: no
+
+@work statement: Statement of the Conference
+  date: 1960-12
+`;
+
+const TRANSLATION = `---
+title: A translation
+original: @statement
+---
+The translation of @statement.
 `;
 
 const TEXT = `---
@@ -34,7 +45,7 @@ After @talks came @bucharest; @writer wrote @pamphlet and @article for @soviet-s
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ 'registry.hmd': REGISTRY, 'text.hmd': TEXT });
+  server = await startServer({ 'registry.hmd': REGISTRY, 'text.hmd': TEXT, 'translation.hmd': TRANSLATION });
   await server.open('text.hmd');
 });
 afterAll(() => server?.stop());
@@ -64,6 +75,7 @@ describe('dates in words', () => {
       bucharest: 'Bucharest Meeting, from 20 to 25 June 1960',
       writer: 'A Writer, c. 1915 – 1979 (uncertain)',
       'soviet-side': 'the Soviet side',
+      statement: 'Statement of the Conference, December 1960',
       pamphlet: 'A Pamphlet, undated',
       talks: 'Talks in Moscow, between 23 and 28 April 1960',
     });
@@ -82,5 +94,34 @@ describe('match: no', () => {
     const diagnostics = await server.waitForDiagnostics('plain.hmd', (d) => d.length > 0);
     expect(diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([['HM005', 25]]);
     expect(server.diagnostics('registry.hmd')).toEqual([]);
+  });
+});
+
+describe('front matter original', () => {
+  const request = (method: string, position: { line: number; character: number }, extra = {}) =>
+    server.connection.sendRequest(method, { textDocument: { uri: server.uri('translation.hmd') }, position, ...extra });
+
+  it('goes to the definition of the work', async () => {
+    expect(await request('textDocument/definition', at(TRANSLATION, '@statement', 2))).toEqual([{ uri: server.uri('registry.hmd'), range: rangeOf(REGISTRY, 'statement', 0) }]);
+  });
+
+  it('is among the references of the work', async () => {
+    const references = (await request('textDocument/references', at(TRANSLATION, '@statement', 2), { context: { includeDeclaration: false } })) as Location[];
+    expect(references).toEqual([
+      { uri: server.uri('translation.hmd'), range: rangeOf(TRANSLATION, 'statement', 0) },
+      { uri: server.uri('translation.hmd'), range: rangeOf(TRANSLATION, 'statement', 1) },
+    ]);
+  });
+
+  it('shows the card of the work on hover', async () => {
+    expect(await hoverAt('translation.hmd', TRANSLATION, '@statement')).toContain('**Statement of the Conference**  \nwork · December 1960 · `@statement`');
+  });
+
+  it('completes works only', async () => {
+    await server.open('translation.hmd');
+    await server.change('translation.hmd', TRANSLATION.replace('original: @statement', 'original: @'));
+    const list = (await request('textDocument/completion', { line: 2, character: 11 })) as CompletionList;
+    expect(list.items.map((i) => i.label)).toEqual(['article', 'pamphlet', 'statement']);
+    await server.change('translation.hmd', TRANSLATION);
   });
 });

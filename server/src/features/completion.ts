@@ -36,6 +36,7 @@ const FRONT_MATTER_KEYS: Record<string, string> = {
   source: 'Free text: the published citation.',
   url: 'An absolute http(s) URL.',
   language: 'A BCP 47 tag (`en`, `sq`, `ru`): the language of this transcript.',
+  original: 'One or more mentions (`@id`) of the `@work` this transcript translates or excerpts.',
   'original-language': 'A BCP 47 tag: the language of the original.',
 };
 
@@ -107,7 +108,8 @@ function frontMatterCompletion(index: WorkspaceIndex, entry: DocumentEntry, fron
     return keyCompletion(entry, at, keys, FRONT_MATTER_KEYS);
   }
   const value = /^\s*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:/.exec(at.before);
-  return value && MENTION_KEYS.has(value[1]) ? mentionListCompletion(index, entry, at) : null;
+  if (!value || !MENTION_KEYS.has(value[1])) return null;
+  return mentionListCompletion(index, entry, at, value[1] === 'original' ? (e) => e.kind === 'work' : undefined);
 }
 
 /** The definition whose field lines the cursor's (indented) line is, or directly follows. */

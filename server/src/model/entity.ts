@@ -40,6 +40,11 @@ export const KIND_LABELS: Record<EntityKind, string> = {
   work: 'work',
 };
 
+/** "a person", "an organisation". */
+export function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 export interface NameClaim {
   /** NFC-normalised. */
   name: string;

@@ -5,7 +5,7 @@
 // entity's name (completion, hovers, export), and it still keeps another
 // entity claiming it from being matched.
 
-import { FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../model/entity';
+import { article, FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../model/entity';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
 import { parseDate } from '../../syntax/dates';
 import type { EntityKind } from '../../syntax/types';
@@ -113,10 +113,6 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, findings: Finding[
     const others = ids.filter((id) => id !== entity.id).map((id) => `@${id}`);
     findings.push({ ...a.span, code: 'HM014', message: `${a.key} ${a.value} is also on ${others.join(', ')}: probably one ${KIND_LABELS[entity.kind]} registered twice.` });
   }
-}
-
-function article(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function knownFields(kind: EntityKind): string {
