@@ -1,7 +1,7 @@
 // Dates in words (SPEC 9), as hover cards and completion details say them.
 
 import { describe, expect, it } from 'vitest';
-import { dateInWords, dateValueInWords } from '../../server/src/model/dates';
+import { dateCorrection, dateInWords, dateValueInWords } from '../../server/src/model/dates';
 import { parseDate } from '../../server/src/syntax/dates';
 
 const words = (text: string) => dateInWords(parseDate(text)!);
@@ -45,5 +45,38 @@ describe('dateInWords', () => {
   it('a value that is no valid date is shown as written', () => {
     expect(dateValueInWords('1961-13')).toBe('1961-13');
     expect(dateValueInWords('1961-03-28')).toBe('28 March 1961');
+  });
+});
+
+describe('dateCorrection: near misses whose intended form is unambiguous', () => {
+  it.each([
+    ['c 1960', 'c. 1960'],
+    ['C. 1960', 'c. 1960'],
+    ['1960 c.', 'c. 1960'],
+    ['1960c', 'c. 1960'],
+    ['circa 1960', 'c. 1960'],
+    ['Circa 1960-04', 'c. 1960-04'],
+    ['ca. 1960', 'c. 1960'],
+    ['ca 1960-04-15', 'c. 1960-04-15'],
+    ['1960 ?', '1960?'],
+    ['? 1960', '1960?'],
+    ['?1960', '1960?'],
+    ['n.d', 'n.d.'],
+    ['N.D.', 'n.d.'],
+    ['n. d.', 'n.d.'],
+    ['nd', 'n.d.'],
+    ['s.d.', 'n.d.'],
+    ['undated', 'n.d.'],
+    ['1960/1961', '1960..1961'],
+    ['1960-06-20/1960-06-25', '1960-06-20..1960-06-25'],
+    ['1960–1961', '1960..1961'],
+    ['1960 - 1961', '1960..1961'],
+  ])('%j is %j', (text, expected) => {
+    expect(dateCorrection(text)).toBe(expected);
+    expect(parseDate(expected)).toBeDefined();
+  });
+
+  it.each(['1960-1961', 'c 1961-13', 'circa 1961-02-30', 'March 1961', '28.03.1961', 'about 1960', '1962/1961', '1960', ''])('offers nothing for %j', (text) => {
+    expect(dateCorrection(text)).toBeUndefined();
   });
 });

@@ -55,3 +55,29 @@ export function dateValueInWords(value: string): string {
   const date = parseDate(value);
   return date ? dateInWords(date) : value;
 }
+
+const POINT_TEXT = String.raw`(\d{4}(?:-\d{2}){0,2})`;
+/** Near misses whose intended form is unambiguous, and how to write them (SPEC 9). */
+const NEAR_MISSES: [RegExp, string][] = [
+  [new RegExp(String.raw`^(?:c|ca|circa)\.?\s*${POINT_TEXT}$`, 'i'), 'c. $1'],
+  [new RegExp(String.raw`^${POINT_TEXT}\s*(?:c|ca|circa)\.?$`, 'i'), 'c. $1'],
+  [new RegExp(String.raw`^${POINT_TEXT}\s+([?~%])$`), '$1$2'],
+  [new RegExp(String.raw`^\?\s*${POINT_TEXT}$`), '$1?'],
+  [/^(?:n\.?\s*d\.?|s\.\s*d\.|undated)$/i, 'n.d.'],
+  [new RegExp(String.raw`^${POINT_TEXT}\s*(?:/|–|\s-\s)\s*${POINT_TEXT}$`), '$1..$2'],
+];
+
+/**
+ * The valid date a near miss (`c 1960`, `1960 c.`, `circa 1960`, `ca. 1960`,
+ * `? 1960`, `n.d`, `1960/1961`, `1960 – 1961`) stands for; undefined when
+ * there is none or it is not clear which.
+ */
+export function dateCorrection(text: string): string | undefined {
+  const value = text.trim();
+  for (const [pattern, replacement] of NEAR_MISSES) {
+    if (!pattern.test(value)) continue;
+    const corrected = value.replace(pattern, replacement);
+    return parseDate(corrected) ? corrected : undefined;
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 // HM009: invalid dates, and ends before starts (SPEC 9).
 
+import { dateCorrection } from '../../model/dates';
 import { boundsOf, endsBeforeStart, type HistDate, readDate } from '../../syntax/dates';
 import type { Span } from '../../syntax/types';
 import type { Finding } from './types';
@@ -29,7 +30,11 @@ export function checkDate(value: string, span: Span, what: string, use: DateUse,
       const whole = value.trim() === part;
       const subject = whole ? `${what} “${part}”` : `“${part}” in ${what.toLowerCase()} “${value.trim()}”`;
       // A value that is wholly wrong is shown on `span`: for an empty value, the key.
-      findings.push({ ...(whole ? span : at(p)), code: 'HM009', message: `${subject} is not a valid date: use ${FORMS[use]}.` });
+      const finding: Finding = { ...(whole ? span : at(p)), code: 'HM009', message: `${subject} is not a valid date: use ${FORMS[use]}.` };
+      const correction = dateCorrection(part);
+      // The quick fix offers a correction only where it is valid in this place (no `n.d.` for `born`, a point as the end of a span).
+      if (correction && isValidFor(correction, whole ? use : 'point')) finding.data = { correction };
+      findings.push(finding);
     }
   }
   if (date && use === 'moment' && (date.kind === 'span' || date.kind === 'undated')) {
@@ -38,6 +43,11 @@ export function checkDate(value: string, span: Span, what: string, use: DateUse,
     return undefined;
   }
   return date;
+}
+
+function isValidFor(value: string, use: DateUse | 'point'): boolean {
+  const kind = readDate(value).date?.kind;
+  return kind !== undefined && (use === 'any' || kind === 'point' || (use === 'moment' && kind === 'window'));
 }
 
 /** HM009 on `endSpan` when the end date certainly lies before the start date (both as bounds). */
