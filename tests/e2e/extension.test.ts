@@ -106,7 +106,7 @@ describe('Histmark in a real VS Code', () => {
     const hover = await showHoverAt(page, at.line, at.column);
     await screenshot(page, '1-hover');
     expect(hover.split('\n')[0]).toBe('Nikita Sergeyevich Khrushchev');
-    expect(hover).toContain('person · 1894-04-15 – 1971-09-11 · @khrushchev');
+    expect(hover).toContain('person · 15 April 1894 – 11 September 1971 · @khrushchev');
     expect(hover).toContain('First Secretary of the Central Committee of the CPSU, 1953–1964');
   });
 

@@ -79,8 +79,9 @@ describe('diagnostics on the fixtures', () => {
         '2:21-2:25 information HM005', // Tito inside a quotation
         '2:48-2:52 information HM005', // Broz, an alias
       ],
-      // Paul is claimed by two entities: HM008, and it never matches.
-      'registry.hmd': ['6:7-6:11 warning HM008', '9:7-9:11 warning HM008'],
+      // Paul is claimed by two entities: HM008, and it never matches. "the Soviets" too,
+      // although one of its claimants is marked `match: no` (near-miss.hmd: never matched).
+      'registry.hmd': ['6:7-6:11 warning HM008', '9:7-9:11 warning HM008', '12:7-12:18 warning HM008', '16:7-16:18 warning HM008'],
     });
     const messages = diagnosticsByFile(await loadFixture('diagnostics/HM005'), (d) => d.message);
     expect(messages['fires.hmd'][1]).toBe('“King Paul” names @paul (King Paul) but is not linked: write [King Paul]{@paul}.');
@@ -103,9 +104,13 @@ describe('diagnostics on the fixtures', () => {
         '5:8-5:15 warning HM007', // author: a name, not a mention
         '6:0-6:13 warning HM007', // not key: value
         '7:0-7:9 warning HM007', // recipient empty: the key is shown (an empty range would be invisible)
+        '8:11-8:15 warning HM007', // original: a person, not a work
+        '8:16-8:24 warning HM007', // original: a name, not a mention
       ],
       'no-front-matter.hmd': ['0:0-0:0 warning HM007', '0:0-0:0 warning HM007'],
     });
+    const messages = diagnosticsByFile(await loadFixture('diagnostics/HM007'), (d) => d.message)['fires.hmd'];
+    expect(messages[7]).toBe('`original` names the work this transcript translates or excerpts (a `@work`), but @tito is a person.');
   });
 
   it('HM008: each claim of a name two entities claim, preferred name or alias, across files', async () => {
@@ -118,6 +123,15 @@ describe('diagnostics on the fixtures', () => {
 
   it('HM009: invalid dates in front matter and fields, and an end before its start (on the end)', async () => {
     expect(await fixture('HM009')).toEqual({
+      'edtf.hmd': [
+        '1:19-1:29 warning HM009', // a window ending before it starts: on its end
+        '7:8-7:18 warning HM009', // born: a span
+        '9:8-9:12 warning HM009', // born: n.d.
+        '11:8-11:15 warning HM009', // season 25 does not exist
+        '14:8-14:15 warning HM009', // died in May, born in the summer
+        '17:8-17:15 warning HM009', // died c. 1889, born in a window from 1890
+        '19:17-19:27 warning HM009', // a span ending before it starts: on its end
+      ],
       'fires.hmd': ['1:6-1:16 warning HM009'], // 1900-02-29: 1900 is no leap year
       'registry.hmd': [
         '2:8-2:12 warning HM009', // died before born
@@ -126,6 +140,15 @@ describe('diagnostics on the fixtures', () => {
         '9:14-9:18 warning HM009', // a range ending before it starts
       ],
     });
+    const messages = diagnosticsByFile(await loadFixture('diagnostics/HM009'), (d) => d.message)['edtf.hmd'];
+    expect(messages[0]).toBe('The range ends (1960-04-23) before it starts (1960-04-28).');
+    expect(messages[1]).toBe(
+      '`born` takes one date, not a span `a..b`: use YYYY, YYYY-MM or YYYY-MM-DD (optionally with `c.` before, or `~`, `?` or `%` after), a season YYYY-21…YYYY-24 or a window `[a..b]`.',
+    );
+    expect(messages[3]).toBe(
+      'The date “1960-25” is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD (optionally with `c.` before, or `~`, `?` or `%` after), a season YYYY-21…YYYY-24, a span `a..b`, a window `[a..b]` or `n.d.`.',
+    );
+    expect(messages[4]).toBe('`died` (1960-05) is before `born` (1960-22).');
   });
 
   it('HM010: each malformed brace group, unclosed brace and malformed definition header', async () => {
@@ -150,7 +173,7 @@ describe('diagnostics on the fixtures', () => {
     });
   });
 
-  it('HM013: malformed wikidata and url, relations naming the wrong kind, an empty relation', async () => {
+  it('HM013: malformed wikidata and url, relations naming the wrong kind, an empty relation, a `match` other than `no`', async () => {
     expect(await fixture('HM013')).toEqual({
       'registry.hmd': [
         '1:12-1:15 warning HM013', // wikidata: 915
@@ -160,10 +183,12 @@ describe('diagnostics on the fixtures', () => {
         '7:15-7:16 warning HM013', // located-in a person
         '8:12-8:16 warning HM013', // an org part-of a place
         '9:2-9:11 warning HM013', // member-of with no value: on the key
+        '10:9-10:13 warning HM013', // match: nope (it takes `no`)
       ],
     });
     const messages = diagnosticsByFile(await loadFixture('diagnostics/HM013'), (d) => d.message)['registry.hmd'];
     expect(messages[4]).toBe('`located-in` of an organisation names a place, but @a is a person.');
+    expect(messages[7]).toBe("`match` takes one value, `no` (none of this entity's names is matched as plain text), not “nope”.");
   });
 
   it('HM014: the same authority id on two entities, on each, across files; a different key does not count', async () => {

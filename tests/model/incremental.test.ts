@@ -61,6 +61,17 @@ describe('the documents an edit affects', () => {
     expect(codes(index, 'marshal.hmd')).toEqual([]);
   });
 
+  it('marking an entity `match: no` affects the documents holding its names, and unmarking it again', () => {
+    const index = build({ ...FILES, 'registry.hmd': REGISTRY.replace('Tito\n', 'Tito\n  aka: Marshal\n') });
+    expect(codes(index, 'marshal.hmd')).toEqual(['HM005']);
+    const marked = index.setDocument(uri('registry.hmd'), REGISTRY.replace('Tito\n', 'Tito\n  aka: Marshal\n  match: no\n'));
+    expect(names(marked)).toEqual(['marshal.hmd', 'registry.hmd']);
+    expect(codes(index, 'marshal.hmd')).toEqual([]);
+    const unmarked = index.setDocument(uri('registry.hmd'), REGISTRY.replace('Tito\n', 'Tito\n  aka: Marshal\n'));
+    expect(names(unmarked)).toEqual(['marshal.hmd', 'registry.hmd']);
+    expect(codes(index, 'marshal.hmd')).toEqual(['HM005']);
+  });
+
   it('changing the kind of an entity affects the definitions whose relations name it', () => {
     const index = build({ 'places.hmd': '@place belgrade: Belgrade\n', 'orgs.hmd': '@org lcy: League\n  located-in: @belgrade\n', 'x.hmd': 'Text.\n' });
     expect(codes(index, 'orgs.hmd')).toEqual([]);
@@ -101,6 +112,7 @@ describe('the documents an edit affects', () => {
 const FRAGMENTS = [
   '@person a: Alpha',
   '@person a: Alpha Beta\n  aka: Al',
+  '@person a: Alpha\n  match: no',
   '@org a: Alpha',
   '@person b: Beta\n  aka: Alpha',
   '@person b',

@@ -166,14 +166,29 @@ describe('HM002 quick fixes', () => {
 });
 
 describe('HM005 and HM006 quick fixes', () => {
-  it('links one occurrence, or every unlinked mention of the entity in the document', async () => {
+  it('links one occurrence, or every unlinked mention of the entity in the document, or marks it as not a mention', async () => {
     server = await startServer({ 'registry.hmd': REGISTRY });
     const text = 'Khrushchev arrived. Later N. S. Khrushchev left.\n';
     await openWithDiagnostics('names.hmd', text);
     const actions = await actionsAt('names.hmd', text, 'Khrushchev');
-    expect(titles(actions)).toEqual(['Link “Khrushchev” to @khrushchev', 'Link all 2 unlinked mentions of @khrushchev in this document']);
+    expect(titles(actions)).toEqual([
+      'Link “Khrushchev” to @khrushchev',
+      'Mark “Khrushchev” as not a mention: [Khrushchev]{-}',
+      'Link all 2 unlinked mentions of @khrushchev in this document',
+    ]);
+    expect(actions.map((a) => a.isPreferred)).toEqual([true, undefined, undefined]);
     expect(applied('names.hmd', text, actions[0].edit)).toBe('[Khrushchev]{@khrushchev} arrived. Later N. S. Khrushchev left.\n');
-    expect(applied('names.hmd', text, actions[1].edit)).toBe('[Khrushchev]{@khrushchev} arrived. Later [N. S. Khrushchev]{@khrushchev} left.\n');
+    expect(applied('names.hmd', text, actions[1].edit)).toBe('[Khrushchev]{-} arrived. Later N. S. Khrushchev left.\n');
+    expect(applied('names.hmd', text, actions[2].edit)).toBe('[Khrushchev]{@khrushchev} arrived. Later [N. S. Khrushchev]{@khrushchev} left.\n');
+  });
+
+  it('marks a name across a line break as not a mention, escaping brackets in it', async () => {
+    server = await startServer({ 'registry.hmd': '@place moscow: Moscow [city]\n' });
+    const text = 'Published in Moscow\n[city] in 1961.\n';
+    await openWithDiagnostics('book.hmd', text);
+    const actions = await actionsAt('book.hmd', text, 'Moscow');
+    expect(titles(actions)[1]).toBe('Mark “Moscow\n[city]” as not a mention: [Moscow\n[city]]{-}');
+    expect(applied('book.hmd', text, actions[1].edit)).toBe('Published in [Moscow\n\\[city\\]]{-} in 1961.\n');
   });
 
   it('adds a missing footnote definition at the end, keeping CRLF line ends', async () => {
@@ -189,5 +204,43 @@ describe('HM005 and HM006 quick fixes', () => {
     const orphan = 'Text.\n\n[^3]: Never referenced.\n';
     await openWithDiagnostics('orphan.hmd', orphan);
     expect(await actionsAt('orphan.hmd', orphan, '[^3]')).toEqual([]);
+  });
+});
+
+describe('HM009 quick fixes', () => {
+  const REGISTRY_WITH_DATES = `@person a: Person A
+  born: c 1904
+  died: 1960 c.
+
+@event b: Event B
+  date: circa 1960-06..ca. 1960-07
+
+@person c: Person C
+  born: n.d
+
+@work d: Work D
+  date: n.d
+`;
+
+  /** The HM009 fixes on the first occurrence of `needle` in the registry, as title and fixed text. */
+  async function fixesAt(needle: string): Promise<[string, string][]> {
+    const actions = await actionsAt('registry.hmd', REGISTRY_WITH_DATES, needle);
+    return actions.map((a) => [a.title, applied('registry.hmd', REGISTRY_WITH_DATES, a.edit)]);
+  }
+
+  it('rewrites an unambiguous near miss as the date it stands for, replacing exactly the wrong part', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY_WITH_DATES });
+    await server.waitForDiagnostics('registry.hmd', (d) => d.length > 0);
+    expect(await fixesAt('c 1904')).toEqual([['Write the date as c. 1904', REGISTRY_WITH_DATES.replace('born: c 1904', 'born: c. 1904')]]);
+    expect(await fixesAt('1960 c.')).toEqual([['Write the date as c. 1960', REGISTRY_WITH_DATES.replace('died: 1960 c.', 'died: c. 1960')]]);
+    expect(await fixesAt('circa 1960-06')).toEqual([['Write the date as c. 1960-06', REGISTRY_WITH_DATES.replace('circa 1960-06..', 'c. 1960-06..')]]);
+    expect(await fixesAt('ca. 1960-07')).toEqual([['Write the date as c. 1960-07', REGISTRY_WITH_DATES.replace('..ca. 1960-07', '..c. 1960-07')]]);
+    expect(await fixesAt('date: n.d')).toEqual([['Write the date as n.d.', REGISTRY_WITH_DATES.replace('date: n.d\n', 'date: n.d.\n')]]);
+  });
+
+  it('offers nothing where the correction would not be valid there (`n.d.` is no birth date)', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY_WITH_DATES });
+    await server.waitForDiagnostics('registry.hmd', (d) => d.length > 0);
+    expect(await fixesAt('born: n.d')).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ describe('entity completion', () => {
     expect(list.items.find((i) => i.label === 'khrushchev')).toEqual({
       label: 'khrushchev',
       kind: CompletionItemKind.Variable,
-      detail: 'Nikita Sergeyevich Khrushchev, 1894-04-15 – 1971-09-11',
+      detail: 'Nikita Sergeyevich Khrushchev, 15 April 1894 – 11 September 1971',
       filterText: '@khrushchev @Nikita Sergeyevich Khrushchev @Khrushchev @N. S. Khrushchev',
       textEdit: { range, newText: '@khrushchev' },
       data: { entityId: 'khrushchev' },
@@ -66,7 +66,7 @@ describe('entity completion', () => {
       [CompletionItemKind.Module, 'Albania'],
       [CompletionItemKind.Class, 'Communist Party of the Soviet Union, founded 1912'],
       [CompletionItemKind.Variable, 'Enver Hoxha'],
-      [CompletionItemKind.Variable, 'Nikita Sergeyevich Khrushchev, 1894-04-15 – 1971-09-11'],
+      [CompletionItemKind.Variable, 'Nikita Sergeyevich Khrushchev, 15 April 1894 – 11 September 1971'],
       [CompletionItemKind.Class, 'Party of Labour of Albania'],
       [CompletionItemKind.Module, 'Tirana'],
     ]);
@@ -130,7 +130,7 @@ describe('key and label completion', () => {
   it('offers the field keys of the entity kind at the start of a field line', async () => {
     const list = await complete('@person mikoyan: Anastas Mikoyan\n  born: 1895\n  |\n');
     expect(list.isIncomplete).toBe(false);
-    expect(labels(list)).toEqual(['aka', 'role', 'born', 'died', 'member-of', 'wikidata', 'viaf', 'gnd', 'url']);
+    expect(labels(list)).toEqual(['aka', 'role', 'born', 'died', 'member-of', 'wikidata', 'viaf', 'gnd', 'url', 'match']);
     expect(list.items[0]).toEqual({
       label: 'aka',
       kind: CompletionItemKind.Property,
@@ -139,7 +139,7 @@ describe('key and label completion', () => {
       textEdit: { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: 'aka: ' },
     });
     const place = await complete('@place durres: Durrës\n  wi|\n');
-    expect(labels(place)).toEqual(['aka', 'role', 'part-of', 'wikidata', 'viaf', 'gnd', 'url']);
+    expect(labels(place)).toEqual(['aka', 'role', 'part-of', 'wikidata', 'viaf', 'gnd', 'url', 'match']);
     expect(place.items[3].textEdit).toEqual({ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, newText: 'wikidata: ' });
   });
 
@@ -149,7 +149,7 @@ describe('key and label completion', () => {
 
   it('offers the known front-matter keys not yet used, at the start of a front-matter line', async () => {
     const list = await complete('---\ntitle: A letter\nda|\nauthor: @hoxha\n---\nText.\n');
-    expect(labels(list)).toEqual(['date', 'recipient', 'translator', 'recorder', 'voice', 'archive', 'source', 'url', 'language', 'original-language']);
+    expect(labels(list)).toEqual(['date', 'recipient', 'translator', 'recorder', 'voice', 'archive', 'source', 'url', 'language', 'original', 'original-language']);
     expect(list.items[0].textEdit).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, newText: 'date: ' });
     const existing = await complete('---\nti|tle: A letter\n---\nText.\n');
     expect(existing.items[0].textEdit).toEqual({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: 'title' });
@@ -178,7 +178,7 @@ describe('completion item resolve', () => {
     const resolved = (await server.connection.sendRequest('completionItem/resolve', list.items[0])) as CompletionItem;
     expect(resolved.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('**Nikita Sergeyevich Khrushchev**') });
     const value = (resolved.documentation as { value: string }).value;
-    expect(value).toContain('person · 1894-04-15 – 1971-09-11 · `@khrushchev`');
+    expect(value).toContain('person · 15 April 1894 – 11 September 1971 · `@khrushchev`');
     expect(value).toContain('Also known as: Khrushchev; N. S. Khrushchev');
   });
 });

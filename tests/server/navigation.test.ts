@@ -13,7 +13,7 @@ afterAll(async () => {
 
 const KHRUSHCHEV_CARD = (registryUri: string, uncertain: boolean) =>
   [
-    '**Nikita Sergeyevich Khrushchev**  \nperson · 1894-04-15 – 1971-09-11 · `@khrushchev`',
+    '**Nikita Sergeyevich Khrushchev**  \nperson · 15 April 1894 – 11 September 1971 · `@khrushchev`',
     ...(uncertain ? ['*Uncertain identification: this reference marks the id with `?`.*'] : []),
     'First Secretary of the CPSU',
     `Member of: [Communist Party of the Soviet Union](${registryUri}#L15)`,

@@ -1,4 +1,4 @@
-// Code actions: quick fixes for HM001, HM002, HM005 and HM006, and a source
+// Code actions: quick fixes for HM001, HM002, HM005, HM006 and HM009, and a source
 // action that attributes every unattributed quotation to its nearest
 // mention. Spans come from the diagnostics recomputed on the index, not
 // from the client's copy, which may be stale. Each edit inserts or replaces
@@ -80,6 +80,8 @@ function quickFixes(index: WorkspaceIndex, entry: DocumentEntry, d: HmDiagnostic
       return d.data?.id ? linkFixes(entry, d, d.data.id, all) : [];
     case 'HM006':
       return d.data?.label ? footnoteFixes(entry, d.data.label) : [];
+    case 'HM009':
+      return d.data?.correction ? [{ title: `Write the date as ${d.data.correction}`, isPreferred: true, edit: documentEdit(entry, [TextEdit.replace(d.range, d.data.correction)]) }] : [];
     default:
       return [];
   }
@@ -224,8 +226,14 @@ function createEntityFixes(index: WorkspaceIndex, id: string, options: CodeActio
 // HM005 and HM006 ----------------------------------------------------------
 
 function linkFixes(entry: DocumentEntry, d: HmDiagnostic, id: string, all: HmDiagnostic[]): Fix[] {
-  const link = (x: HmDiagnostic) => TextEdit.replace(x.range, `[${entry.text.slice(x.span.start, x.span.end).replace(/[[\]]/g, '\\$&')}]{@${id}}`);
-  const fixes: Fix[] = [{ title: `Link “${entry.text.slice(d.span.start, d.span.end)}” to @${id}`, isPreferred: true, edit: documentEdit(entry, [link(d)]) }];
+  const wrap = (x: HmDiagnostic, braces: string) => TextEdit.replace(x.range, `[${entry.text.slice(x.span.start, x.span.end).replace(/[[\]]/g, '\\$&')}]{${braces}}`);
+  const link = (x: HmDiagnostic) => wrap(x, `@${id}`);
+  const name = entry.text.slice(d.span.start, d.span.end);
+  const fixes: Fix[] = [
+    { title: `Link “${name}” to @${id}`, isPreferred: true, edit: documentEdit(entry, [link(d)]) },
+    // A name used as something else: a title, a place of publication (SPEC 5).
+    { title: `Mark “${name}” as not a mention: [${name}]{-}`, edit: documentEdit(entry, [wrap(d, '-')]) },
+  ];
   const occurrences = all.filter((x) => x.code === 'HM005' && x.data?.id === id);
   if (occurrences.length > 1) {
     fixes.push({ title: `Link all ${occurrences.length} unlinked mentions of @${id} in this document`, edit: documentEdit(entry, occurrences.map(link)) });

@@ -26,7 +26,7 @@ const MENTIONS = 'One or more mentions (`@id`).';
 /** The known front-matter keys (SPEC 2) and what each takes. */
 const FRONT_MATTER_KEYS: Record<string, string> = {
   title: 'Free text.',
-  date: 'A Histmark date (`1960-11-16`, `c. 1960`, `1960?`) or a range `date..date`.',
+  date: 'A Histmark date: `1960-11-16`, `1960-11`, `1960`, `c. 1960` or `1960~`, `1960?`, `1960%`, a season `1960-22` (summer), a span `1960-11-10..1960-11-25`, a window `[1960-04-23..1960-04-28]`, or `n.d.` (undated).',
   author: MENTIONS,
   recipient: MENTIONS,
   translator: MENTIONS,
@@ -36,6 +36,7 @@ const FRONT_MATTER_KEYS: Record<string, string> = {
   source: 'Free text: the published citation.',
   url: 'An absolute http(s) URL.',
   language: 'A BCP 47 tag (`en`, `sq`, `ru`): the language of this transcript.',
+  original: 'One or more mentions (`@id`) of the `@work` this transcript translates or excerpts.',
   'original-language': 'A BCP 47 tag: the language of the original.',
 };
 
@@ -43,11 +44,11 @@ const FRONT_MATTER_KEYS: Record<string, string> = {
 const FIELD_VALUES: Record<string, string> = {
   aka: 'Alternative names, separated by `;`.',
   role: 'Free text (repeatable).',
-  born: 'A date.',
-  died: 'A date.',
-  founded: 'A date.',
-  dissolved: 'A date.',
-  date: 'A date or a range `date..date`.',
+  born: 'A date (`1894-04-15`, `c. 1894`, `1894?`) or a window `[1894..1895]`.',
+  died: 'A date (`1971-09-11`, `c. 1971`, `1971?`) or a window `[1971..1972]`.',
+  founded: 'A date (`1941-11-08`, `c. 1941`) or a window `[1941..1942]`.',
+  dissolved: 'A date (`1991-11-06`, `c. 1991`) or a window `[1991..1992]`.',
+  date: 'A date (`1960-06-25`, `c. 1960`, `1960-22` for summer), a span `a..b`, a window `[a..b]`, or `n.d.`.',
   author: MENTIONS,
   'member-of': 'Mentions of organisations.',
   'part-of': 'A mention of an organisation (for an organisation) or a place (for a place).',
@@ -56,6 +57,7 @@ const FIELD_VALUES: Record<string, string> = {
   viaf: 'A VIAF identifier.',
   gnd: 'A GND identifier.',
   url: 'An absolute http(s) URL.',
+  match: '`no`: none of this entity’s names is matched as plain text (HM005), for descriptive names like “the Soviet side”.',
 };
 
 const ID_CHARS = '\\p{L}\\p{M}\\p{Nd}_-';
@@ -106,7 +108,8 @@ function frontMatterCompletion(index: WorkspaceIndex, entry: DocumentEntry, fron
     return keyCompletion(entry, at, keys, FRONT_MATTER_KEYS);
   }
   const value = /^\s*([A-Za-z][A-Za-z0-9_-]*)[ \t]*:/.exec(at.before);
-  return value && MENTION_KEYS.has(value[1]) ? mentionListCompletion(index, entry, at) : null;
+  if (!value || !MENTION_KEYS.has(value[1])) return null;
+  return mentionListCompletion(index, entry, at, value[1] === 'original' ? (e) => e.kind === 'work' : undefined);
 }
 
 /** The definition whose field lines the cursor's (indented) line is, or directly follows. */
@@ -183,7 +186,7 @@ function matchOf(entity: Entity, partial: string): string | undefined {
   return entity.names.find((claim) => matches(claim.name))?.name;
 }
 
-/** Preferred name and dates: `Nikita Khrushchev, 1894-04-15 – 1971-09-11`. */
+/** Preferred name and dates in words: `Nikita Khrushchev, 15 April 1894 – 11 September 1971`. */
 function detailOf(entity: Entity): string {
   return [entity.displayName, ...datesOf(entity)].join(', ');
 }

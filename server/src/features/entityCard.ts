@@ -3,6 +3,7 @@
 // their definitions), aliases, description, authority links, unknown fields
 // and how often the corpus mentions and quotes it.
 
+import { dateValueInWords } from '../model/dates';
 import { type Entity, KIND_LABELS } from '../model/entity';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { isHttpUrl } from './diagnostics/metadata';
@@ -24,16 +25,16 @@ export function escapeMarkdown(text: string): string {
 }
 
 function dateSpan(start: string | undefined, end: string | undefined, startWord: string, endWord: string): string | undefined {
-  if (start && end) return `${start} – ${end}`;
-  if (start) return `${startWord} ${start}`;
-  if (end) return `${endWord} ${end}`;
+  if (start && end) return `${dateValueInWords(start)} – ${dateValueInWords(end)}`;
+  if (start) return `${startWord} ${dateValueInWords(start)}`;
+  if (end) return `${endWord} ${dateValueInWords(end)}`;
   return undefined;
 }
 
-/** born–died, founded–dissolved or the date (a range `a..b` shown as `a – b`). */
+/** born–died, founded–dissolved or the date, in words ("15 April 1894 – 11 September 1971", "summer 1960"). */
 export function datesOf(entity: Entity): string[] {
   const { born, died, founded, dissolved, date } = entity.dates;
-  return [dateSpan(born, died, 'born', 'died'), dateSpan(founded, dissolved, 'founded', 'dissolved'), date?.replace('..', ' – ')].filter(
+  return [dateSpan(born, died, 'born', 'died'), dateSpan(founded, dissolved, 'founded', 'dissolved'), date && dateValueInWords(date)].filter(
     (d): d is string => d !== undefined,
   );
 }
@@ -75,6 +76,7 @@ export function entityCard(index: WorkspaceIndex, entity: Entity, options: { unc
   const relations = entity.relations.map(({ key, refs }) => `${RELATION_LABELS[key]}: ${refs.map((ref) => entityLink(index, ref.id)).join(', ')}`);
   if (relations.length > 0) paragraphs.push(relations.join('  \n'));
   if (entity.aliases.length > 0) paragraphs.push(`Also known as: ${entity.aliases.map(escapeMarkdown).join('; ')}`);
+  if (!entity.matchable) paragraphs.push('*Not matched as plain text (`match: no`): unlinked uses of these names are not reported (HM005).*');
   if (entity.description) paragraphs.push(escapeMarkdown(entity.description));
   const links = authorityLinks(entity);
   if (links.length > 0) paragraphs.push(links.join(' · '));

@@ -20,6 +20,7 @@ export const FIELD_KINDS: Record<string, readonly EntityKind[]> = {
   viaf: ['person', 'org', 'place', 'event', 'work'],
   gnd: ['person', 'org', 'place', 'event', 'work'],
   url: ['person', 'org', 'place', 'event', 'work'],
+  match: ['person', 'org', 'place', 'event', 'work'],
 };
 
 /** Kinds a relation field may point at, by the kind of the entity that has it. */
@@ -38,6 +39,11 @@ export const KIND_LABELS: Record<EntityKind, string> = {
   event: 'event',
   work: 'work',
 };
+
+/** "a person", "an organisation". */
+export function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
 
 export interface NameClaim {
   /** NFC-normalised. */
@@ -62,6 +68,8 @@ export interface Entity {
   relations: { key: string; refs: IdRef[] }[];
   authorities: { key: (typeof AUTHORITY_FIELDS)[number]; value: string; span: Span }[];
   urls: string[];
+  /** False with `match: no`: HM005 matches none of its names in plain text (SPEC 4). */
+  matchable: boolean;
   /** Fields with keys Histmark does not know, shown as they are. */
   otherFields: Field[];
   description?: string;
@@ -97,6 +105,7 @@ export function entityOf(uri: string, definition: Definition, text: string): Ent
     relations: [],
     authorities: [],
     urls: [],
+    matchable: true,
     otherFields: [],
     description: definition.description && text.slice(definition.description.start, definition.description.end).replace(/\n[ \t]+/g, '\n').trim(),
   };
@@ -131,6 +140,10 @@ export function entityOf(uri: string, definition: Definition, text: string): Ent
         break;
       case 'url':
         entity.urls.push(field.value);
+        break;
+      case 'match':
+        // Any other value is HM013 and leaves the names matched.
+        if (field.value === 'no') entity.matchable = false;
         break;
       default:
         entity.otherFields.push(field);

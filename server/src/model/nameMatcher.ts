@@ -52,7 +52,8 @@ export class NameMatcher {
 
   constructor(claimsByName: Map<string, Entity[]>) {
     for (const [name, entities] of claimsByName) {
-      if (new Set(entities.map((e) => e.id)).size !== 1) continue;
+      // An ambiguous name (HM008) never matches, nor one of an entity marked `match: no`.
+      if (new Set(entities.map((e) => e.id)).size !== 1 || entities.some((e) => !e.matchable)) continue;
       const first = firstWord(name);
       if (!first) continue;
       let node = this.root;

@@ -64,7 +64,7 @@ export interface MentionLocation {
 interface Contribution {
   /** `id kind` of each definition: a kind change matters to HM013. */
   definitions: Set<string>;
-  /** `id name` of each claim: a second id claiming a name makes it ambiguous. */
+  /** `id name` of each claim (`id! name` with `match: no`): a second id claiming a name makes it ambiguous, and `match` decides whether it is matched. */
   names: Set<string>;
   /** `id displayName` of each definition: HM005 messages elsewhere quote it. */
   displayNames: Set<string>;
@@ -77,7 +77,7 @@ function contributionOf(entry: DocumentEntry | undefined): Contribution {
   for (const entity of entry.entities) {
     contribution.definitions.add(`${entity.id} ${entity.kind}`);
     contribution.displayNames.add(`${entity.id} ${entity.displayName}`);
-    for (const claim of entity.names) contribution.names.add(`${entity.id} ${claim.name}`);
+    for (const claim of entity.names) contribution.names.add(`${entity.id}${entity.matchable ? '' : '!'} ${claim.name}`);
     for (const a of entity.authorities) contribution.authorities.add(`${a.key}:${a.value}`);
   }
   return contribution;

@@ -7,7 +7,7 @@ import { isWhitespace, scanId, sharedId } from './chars';
 import type { Attribution, EntityKind, Field, IdRef, Mention, Span } from './types';
 
 /** Front-matter keys and definition fields whose values are mentions. */
-export const MENTION_KEYS = new Set(['author', 'recipient', 'translator', 'recorder', 'voice', 'member-of', 'part-of', 'located-in']);
+export const MENTION_KEYS = new Set(['author', 'recipient', 'translator', 'recorder', 'voice', 'original', 'member-of', 'part-of', 'located-in']);
 
 /**
  * Parses `@a @b`, `@a; @b` or `[@a, @b]` starting at document offset

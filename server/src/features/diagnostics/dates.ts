@@ -1,37 +1,58 @@
 // HM009: invalid dates, and ends before starts (SPEC 9).
 
-import { endsBeforeStart, type HistDate, parseDate } from '../../syntax/dates';
+import { dateCorrection } from '../../model/dates';
+import { boundsOf, endsBeforeStart, type HistDate, readDate } from '../../syntax/dates';
 import type { Span } from '../../syntax/types';
 import type { Finding } from './types';
 
-const FORMAT = 'use YYYY, YYYY-MM or YYYY-MM-DD, optionally with `c.` before or `?` after';
+/**
+ * What a value may be: any date (front matter `date`, the `date` field of an
+ * event or work), or one day, month, year or season, exactly or within a
+ * window (`born`, `died`, `founded`, `dissolved`: a life does not start over a span).
+ */
+export type DateUse = 'any' | 'moment';
 
-/** Checks one date; returns the date when valid. */
-export function checkDate(value: string, span: Span, what: string, findings: Finding[]): HistDate | undefined {
-  const date = parseDate(value);
-  if (!date) findings.push({ ...span, code: 'HM009', message: `${what} “${value}” is not a valid date: ${FORMAT}.` });
+const POINT_FORMS = 'YYYY, YYYY-MM or YYYY-MM-DD (optionally with `c.` before, or `~`, `?` or `%` after), a season YYYY-21…YYYY-24';
+const FORMS: Record<DateUse, string> = {
+  any: `${POINT_FORMS}, a span \`a..b\`, a window \`[a..b]\` or \`n.d.\``,
+  moment: `${POINT_FORMS} or a window \`[a..b]\``,
+};
+
+/** Checks one date value at `span`; returns the date when it is valid for `use`. */
+export function checkDate(value: string, span: Span, what: string, use: DateUse, findings: Finding[]): HistDate | undefined {
+  const { date, problems } = readDate(value);
+  const at = (p: Span) => ({ start: span.start + p.start, end: span.start + p.end });
+  for (const p of problems) {
+    const part = value.slice(p.start, p.end);
+    if (p.problem === 'endBeforeStart') {
+      findings.push({ ...at(p), code: 'HM009', message: `The range ends (${part}) before it starts (${p.startText}).` });
+    } else {
+      const whole = value.trim() === part;
+      const subject = whole ? `${what} “${part}”` : `“${part}” in ${what.toLowerCase()} “${value.trim()}”`;
+      // A value that is wholly wrong is shown on `span`: for an empty value, the key.
+      const finding: Finding = { ...(whole ? span : at(p)), code: 'HM009', message: `${subject} is not a valid date: use ${FORMS[use]}.` };
+      const correction = dateCorrection(part);
+      // The quick fix offers a correction only where it is valid in this place (no `n.d.` for `born`, a point as the end of a span).
+      if (correction && isValidFor(correction, whole ? use : 'point')) finding.data = { correction };
+      findings.push(finding);
+    }
+  }
+  if (date && use === 'moment' && (date.kind === 'span' || date.kind === 'undated')) {
+    const wrong = date.kind === 'span' ? 'a span `a..b`' : '`n.d.`';
+    findings.push({ ...span, code: 'HM009', message: `${what} takes one date, not ${wrong}: use ${FORMS.moment}.` });
+    return undefined;
+  }
   return date;
 }
 
-/** Checks a date or a range `date..date`. */
-export function checkDateOrRange(value: string, span: Span, what: string, findings: Finding[]): void {
-  const dots = value.indexOf('..');
-  if (dots === -1) {
-    checkDate(value, span, what, findings);
-    return;
-  }
-  const startText = value.slice(0, dots);
-  const endText = value.slice(dots + 2);
-  const endLead = endText.length - endText.trimStart().length;
-  const startSpan = { start: span.start, end: span.start + startText.trimEnd().length };
-  const endSpan = { start: span.start + dots + 2 + endLead, end: span.end };
-  const start = checkDate(startText, startSpan, `The start of ${what.toLowerCase()}`, findings);
-  const end = checkDate(endText, endSpan, `The end of ${what.toLowerCase()}`, findings);
-  if (start && end && endsBeforeStart(start, end)) {
-    findings.push({ ...endSpan, code: 'HM009', message: `The range ends (${end.text}) before it starts (${start.text}).` });
-  }
+function isValidFor(value: string, use: DateUse | 'point'): boolean {
+  const kind = readDate(value).date?.kind;
+  return kind !== undefined && (use === 'any' || kind === 'point' || (use === 'moment' && kind === 'window'));
 }
 
+/** HM009 on `endSpan` when the end date certainly lies before the start date (both as bounds). */
 export function checkOrder(start: HistDate | undefined, end: HistDate | undefined, endSpan: Span | undefined, message: string, findings: Finding[]): void {
-  if (start && end && endSpan && endsBeforeStart(start, end)) findings.push({ ...endSpan, code: 'HM009', message });
+  const from = start && boundsOf(start);
+  const to = end && boundsOf(end);
+  if (from && to && endSpan && endsBeforeStart(from, to)) findings.push({ ...endSpan, code: 'HM009', message });
 }

@@ -1,12 +1,15 @@
 // Registry checks (SPEC 4, 5, 11): HM002 undefined ids, HM003 duplicate
 // definitions, HM008 ambiguous names, HM009 field dates, HM011 unknown
-// fields, HM013 invalid field values, HM014 shared authority ids.
+// fields, HM013 invalid field values, HM014 shared authority ids. A name of
+// an entity marked `match: no` still counts for HM008: it is still the
+// entity's name (completion, hovers, export), and it still keeps another
+// entity claiming it from being matched.
 
-import { FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../model/entity';
+import { article, FIELD_KINDS, KIND_LABELS, RELATION_TARGETS, type Entity } from '../../model/entity';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
 import { parseDate } from '../../syntax/dates';
 import type { EntityKind } from '../../syntax/types';
-import { checkDate, checkDateOrRange, checkOrder } from './dates';
+import { checkDate, checkOrder } from './dates';
 import { isHttpUrl } from './metadata';
 import { type Finding, valueRange } from './types';
 
@@ -128,16 +131,19 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, shared: Shared, fi
       case 'died':
       case 'founded':
       case 'dissolved':
-        checkDate(field.value, valueRange(field), `\`${field.key}\``, findings);
+        checkDate(field.value, valueRange(field), `\`${field.key}\``, 'moment', findings);
         break;
       case 'date':
-        checkDateOrRange(field.value, valueRange(field), 'The date', findings);
+        checkDate(field.value, valueRange(field), 'The date', 'any', findings);
         break;
       case 'wikidata':
         if (!/^Q\d+$/.test(field.value)) findings.push({ ...valueRange(field), code: 'HM013', message: `A Wikidata id is \`Q\` followed by digits (e.g. Q1234), not “${field.value}”.` });
         break;
       case 'url':
         if (!isHttpUrl(field.value)) findings.push({ ...valueRange(field), code: 'HM013', message: `\`url\` must be an absolute http(s) URL, not “${field.value}”.` });
+        break;
+      case 'match':
+        if (field.value !== 'no') findings.push({ ...valueRange(field), code: 'HM013', message: `\`match\` takes one value, \`no\` (none of this entity's names is matched as plain text), not “${field.value}”.` });
         break;
       case 'author':
       case 'member-of':
@@ -155,10 +161,6 @@ function fieldFindings(index: WorkspaceIndex, entity: Entity, shared: Shared, fi
     const others = firstOthers(ids, (id) => id === entity.id).map((id) => `@${id}`);
     findings.push({ ...a.span, code: 'HM014', message: `${a.key} ${a.value} is also on ${listed(others, ids.length - 1)}: probably one ${KIND_LABELS[entity.kind]} registered twice.` });
   }
-}
-
-function article(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function knownFields(kind: EntityKind): string {

@@ -26,7 +26,7 @@ export function findingsOf(index: WorkspaceIndex, entry: DocumentEntry): Finding
     ...definitionFindings(index, entry),
     ...(rules.HM005 === 'off' ? [] : unlinkedFindings(index, entry)),
     ...footnoteFindings(entry),
-    ...metadataFindings(entry, index.config),
+    ...metadataFindings(index, entry),
     ...problems,
   ];
 }

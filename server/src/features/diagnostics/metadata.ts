@@ -1,13 +1,14 @@
 // Front matter (SPEC 2): HM007 for missing required keys and invalid values,
 // HM009 for its dates.
 
-import type { HistmarkConfig } from '../../model/config';
-import type { DocumentEntry } from '../../model/workspaceIndex';
-import { checkDateOrRange } from './dates';
+import { article, KIND_LABELS } from '../../model/entity';
+import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
+import type { IdRef } from '../../syntax/types';
+import { checkDate } from './dates';
 import { type Finding, valueRange } from './types';
 
 const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const MENTION_KEYS = ['author', 'recipient', 'translator', 'recorder'];
+const MENTION_KEYS = ['author', 'recipient', 'translator', 'recorder', 'original'];
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -18,7 +19,8 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-export function metadataFindings(entry: DocumentEntry, config: HistmarkConfig): Finding[] {
+export function metadataFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
+  const config = index.config;
   const findings: Finding[] = [];
   const frontMatter = entry.tree.frontMatter;
   if (!entry.tree.isRegistry) {
@@ -37,7 +39,7 @@ export function metadataFindings(entry: DocumentEntry, config: HistmarkConfig): 
     const invalid = (message: string) => findings.push({ ...valueRange(e), code: 'HM007', message });
     switch (e.key) {
       case 'date':
-        checkDateOrRange(e.value, valueRange(e), 'The date', findings);
+        checkDate(e.value, valueRange(e), 'The date', 'any', findings);
         break;
       case 'url':
         if (!isHttpUrl(e.value)) invalid(`\`url\` must be an absolute http(s) URL, not “${e.value}”.`);
@@ -55,8 +57,19 @@ export function metadataFindings(entry: DocumentEntry, config: HistmarkConfig): 
           for (const bad of e.badRefs) {
             findings.push({ ...bad, code: 'HM007', message: `\`${e.key}\` takes mentions (\`@id\`), not “${entry.text.slice(bad.start, bad.end)}”.` });
           }
+          if (e.key === 'original') originalFindings(index, e.refs, findings);
         }
     }
   }
   return findings;
+}
+
+/** `original` names the work a transcript translates or excerpts (SPEC 2): an entity of another kind is HM007. */
+function originalFindings(index: WorkspaceIndex, refs: IdRef[], findings: Finding[]): void {
+  for (const ref of refs) {
+    const target = index.entity(ref.id);
+    if (target && target.kind !== 'work') {
+      findings.push({ ...ref.span, code: 'HM007', message: `\`original\` names the work this transcript translates or excerpts (a \`@work\`), but @${ref.id} is ${article(KIND_LABELS[target.kind])}.` });
+    }
+  }
 }
