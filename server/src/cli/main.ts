@@ -5,12 +5,13 @@ import { nodeFileSystem } from '../model/fileSystem';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
+import { runTeiCommand, TEI_HELP, TeiUsageError } from './teiCommands';
 
 const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
 
 Usage:
   histmark lint [paths…] [--format text|json|sarif|github] [--max-warnings N]
-  histmark --help | --version
+${TEI_HELP}  histmark --help | --version
 
 lint      Lints every .hmd file of each folder given (default: the current
           folder), honouring its histmark.json; a file is linted within the
@@ -95,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command === 'export' || command === 'import') return runTeiCommand(command, rest);
   if (command !== 'lint') throw new UsageError(`Unknown command "${command}".`);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(HELP);
@@ -109,7 +111,7 @@ if (!runLintWorker()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError || error instanceof TeiUsageError) {
         process.stderr.write(`histmark: ${error.message}\nRun \`histmark --help\` for usage.\n`);
       } else {
         process.stderr.write(`histmark: ${(error as Error).message ?? String(error)}\n`);
