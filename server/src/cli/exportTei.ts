@@ -51,6 +51,10 @@ export async function runExportTei(args: string[], cwd = process.cwd()): Promise
   for (const failure of failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
   if (failures.length > 0) return 2;
   const warnings: ExportWarning[] = [];
+  if (workspaces.every((w) => transcriptSources(w.index, w.root, w.selected).length === 0)) {
+    process.stderr.write('histmark: no transcript among the paths given (registries alone are not exported): nothing written.\n');
+    return 1;
+  }
   try {
     if (corpus !== undefined) {
       // A corpus shares one registry: its transcripts come from one workspace.
