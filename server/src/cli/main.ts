@@ -6,12 +6,13 @@ import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FOR
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
 import { writePieces } from './output';
+import { runTeiCommand, TEI_HELP, TeiUsageError } from './teiCommands';
 
 const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
 
 Usage:
   histmark lint [paths…] [--format text|json|sarif|github] [--max-warnings N]
-  histmark --help | --version
+${TEI_HELP}  histmark --help | --version
 
 lint      Lints every .hmd file of each folder given (default: the current
           folder), honouring its histmark.json; a file is linted within the
@@ -96,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command === 'export' || command === 'import') return runTeiCommand(command, rest);
   if (command !== 'lint') throw new UsageError(`Unknown command "${command}".`);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(HELP);
@@ -110,7 +112,7 @@ if (!runLintWorker()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError || error instanceof TeiUsageError) {
         process.stderr.write(`histmark: ${error.message}\nRun \`histmark --help\` for usage.\n`);
       } else {
         process.stderr.write(`histmark: ${(error as Error).message ?? String(error)}\n`);

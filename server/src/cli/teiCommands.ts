@@ -1,0 +1,18 @@
+// `histmark export tei …` and `histmark import tei …`: the dispatch main.ts calls.
+
+import { EXPORT_TEI_HELP, runExportTei } from './exportTei';
+import { TeiUsageError } from './teiUsage';
+
+export { TeiUsageError } from './teiUsage';
+
+export const TEI_HELP = EXPORT_TEI_HELP;
+
+export async function runTeiCommand(command: 'export' | 'import', args: string[]): Promise<number> {
+  const [format, ...rest] = args;
+  if (format === '--help' || format === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(TEI_HELP);
+    return 0;
+  }
+  if (format !== 'tei') throw new TeiUsageError(`histmark ${command} knows one format, tei: \`histmark ${command} tei …\`${format ? `, not "${format}"` : ''}.`);
+  return runExportTei(rest);
+}

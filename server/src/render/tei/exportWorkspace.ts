@@ -1,0 +1,55 @@
+// Exports the transcripts of a loaded workspace: one TEI document per
+// transcript at `<path relative to the root>.xml`, or one teiCorpus. Shared
+// by the CLI and the language server.
+
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
+import { type ExportWarning, teiCorpus, teiDocument, type TeiSource } from './document';
+
+export type { ExportWarning } from './document';
+
+export interface TeiOutput {
+  /** Relative to the output folder, with `/`. */
+  path: string;
+  xml: string;
+  /** The transcript it comes from (undefined for a corpus). */
+  uri?: string;
+}
+
+function relativePath(root: string, uri: string): string {
+  return path.relative(root, fileURLToPath(uri)).split(path.sep).join('/');
+}
+
+/** The transcripts (not registries) of the index, in path order; `selected` limits them to those uris. */
+export function transcriptSources(index: WorkspaceIndex, root: string, selected?: (uri: string) => boolean): TeiSource[] {
+  const entries: DocumentEntry[] = [...index.documents()].filter((e) => !e.tree.isRegistry && (selected?.(e.uri) ?? true));
+  return entries.map((entry) => ({ entry, path: relativePath(root, entry.uri) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function exportDocuments(index: WorkspaceIndex, sources: readonly TeiSource[]): { outputs: TeiOutput[]; warnings: ExportWarning[] } {
+  const outputs: TeiOutput[] = [];
+  const warnings: ExportWarning[] = [];
+  for (const source of sources) {
+    const result = teiDocument(index, source);
+    outputs.push({ path: source.path.replace(/\.hmd$/, '') + '.xml', xml: result.xml, uri: source.entry.uri });
+    warnings.push(...result.warnings);
+  }
+  return { outputs, warnings: dedupe(warnings) };
+}
+
+export function exportCorpus(index: WorkspaceIndex, sources: readonly TeiSource[], title: string): { xml: string; warnings: ExportWarning[] } {
+  const result = teiCorpus(index, sources, title);
+  return { xml: result.xml, warnings: dedupe(result.warnings) };
+}
+
+/** A registry entity's warning repeats in every document naming it: say it once. */
+function dedupe(warnings: ExportWarning[]): ExportWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.uri} ${w.offset} ${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

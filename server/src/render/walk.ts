@@ -1,0 +1,210 @@
+// The one walk over a document's syntax tree shared by every renderer: the
+// blocks become divs by heading, speaker turns, paragraphs and block
+// quotes; each block's text becomes inline nodes (inlineWalk.ts). Nothing
+// here knows an output format.
+
+import type { Block, Definition, FootnoteDefinition, Span, SyntaxTree } from '../syntax/types';
+import { type EntityLookup, type Gap, type InlineContext, walkInline } from './inlineWalk';
+import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingDocument, TurnNode } from './reading';
+
+export type { EntityLookup } from './inlineWalk';
+
+function context(tree: SyntaxTree, lookup: EntityLookup, warnings: ReadingDocument['warnings'], fragments: Map<number, number>): InlineContext {
+  const notes = new Map<string, FootnoteDefinition>();
+  for (const d of tree.footnoteDefinitions) if (!notes.has(d.label)) notes.set(d.label, d);
+  const ctx: InlineContext = {
+    tree,
+    lookup,
+    notes,
+    placedNotes: new Set(),
+    fragments,
+    warnings,
+    mentionApparatus: new Set(tree.mentions.flatMap((m) => (m.apparatus ? [m.apparatus] : []))),
+    renderNote: (definition) => noteOf(ctx, definition),
+  };
+  return ctx;
+}
+
+/** A region made of lines whose leading markup (`> `, indentation) is removed; line breaks kept. */
+function linesRegion(text: string, start: number, end: number, lineStart: (from: number) => number): { gaps: Gap[] } {
+  const gaps: Gap[] = [];
+  let p = text.indexOf('\n', start);
+  while (p !== -1 && p < end) {
+    const breakStart = p > start && text[p - 1] === '\r' ? p - 1 : p;
+    const next = lineStart(p + 1);
+    gaps.push({ start: breakStart, end: Math.min(next, end), keep: text.slice(breakStart, p + 1) });
+    p = text.indexOf('\n', p + 1);
+  }
+  return { gaps };
+}
+
+function skipIndent(text: string, from: number): number {
+  let p = from;
+  while (text[p] === ' ' || text[p] === '\t') p++;
+  return p;
+}
+
+function noteOf(ctx: InlineContext, definition: FootnoteDefinition): NoteNode {
+  const text = ctx.tree.text;
+  const { start, end } = definition.content;
+  return { definition, children: walkInline(ctx, start, end, linesRegion(text, start, end, (p) => skipIndent(text, p)).gaps) };
+}
+
+/** The inline nodes of an entity's description (indentation removed), for hovers and exports. */
+export function walkDescription(tree: SyntaxTree, definition: Definition, lookup: EntityLookup): { nodes: InlineNode[]; fragments: Map<number, number> } {
+  const fragments = new Map<number, number>();
+  if (!definition.description) return { nodes: [], fragments };
+  const ctx = context(tree, lookup, [], fragments);
+  const text = tree.text;
+  const { start, end } = definition.description;
+  return { nodes: walkInline(ctx, start, end, linesRegion(text, start, end, (p) => skipIndent(text, p)).gaps), fragments };
+}
+
+/** The end of a block's content, without its final line break. */
+function contentEnd(text: string, block: Span): number {
+  let e = block.end;
+  if (e > block.start && text[e - 1] === '\n') e--;
+  if (e > block.start && text[e - 1] === '\r') e--;
+  return e;
+}
+
+export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDocument {
+  const doc: ReadingDocument = { blocks: [], fragments: new Map(), warnings: [] };
+  const ctx = context(tree, lookup, doc.warnings, doc.fragments);
+  const text = tree.text;
+  const divs: DivNode[] = [];
+  let turn: { node: TurnNode; end: number } | undefined;
+  const container = (): BlockNode[] => turn?.node.blocks ?? divs[divs.length - 1]?.blocks ?? doc.blocks;
+  const space = (start: number, end: number) => {
+    if (end <= start) return;
+    const blocks = container();
+    const last = blocks[blocks.length - 1];
+    // Whitespace between two blocks is one node, however many blank blocks it comes from.
+    if (last?.type === 'space' && last.at + last.text.length === start) last.text += text.slice(start, end);
+    else blocks.push({ type: 'space', text: text.slice(start, end), at: start });
+  };
+  const turnsByStart = new Map(tree.turns.map((t) => [t.start, t]));
+  const quoteByStart = new Map(tree.quotations.flatMap((q, index) => (q.block ? [[q.start, { q, index }] as const] : [])));
+  const headingByStart = new Map(tree.headings.map((h) => [h.start, h]));
+  const referenced = new Set(tree.footnoteReferences.map((r) => r.label));
+  const firstDefinition = new Map<string, FootnoteDefinition>();
+  for (const d of tree.footnoteDefinitions) if (!firstDefinition.has(d.label)) firstDefinition.set(d.label, d);
+
+  for (const block of tree.blocks) {
+    if (turn && block.start >= turn.end) turn = undefined;
+    switch (block.kind) {
+      case 'frontMatter':
+        break;
+      case 'blank':
+        blank(block);
+        break;
+      case 'heading': {
+        turn = undefined;
+        const heading = headingByStart.get(block.start)!;
+        while (divs.length > 0 && divs[divs.length - 1].heading.level >= heading.level) divs.pop();
+        const div: DivNode = { type: 'div', heading, head: walkInline(ctx, heading.text.start, heading.text.end), blocks: [], at: block.start };
+        container().push(div);
+        divs.push(div);
+        space(heading.end, block.end);
+        break;
+      }
+      case 'paragraph':
+        paragraph(block);
+        break;
+      case 'blockQuote':
+        blockQuote(block);
+        break;
+      case 'footnoteDefinition': {
+        const definition = tree.footnoteDefinitions.find((d) => d.start === block.start);
+        if (definition && (!referenced.has(definition.label) || firstDefinition.get(definition.label) !== definition)) {
+          if (firstDefinition.get(definition.label) !== definition) doc.warnings.push({ at: definition.start, message: `footnote [^${definition.label}] is defined again; this definition is exported where it stands` });
+          container().push({ type: 'note', note: noteOf(ctx, definition), at: block.start });
+        }
+        break;
+      }
+      case 'definition':
+        // Entity definitions go to the standOff, with the registry's.
+        for (const c of tree.comments) {
+          if (c.start >= block.start && c.start < block.end) doc.warnings.push({ at: c.start, message: 'a comment inside an entity definition is not exported' });
+        }
+        break;
+    }
+  }
+  return doc;
+
+  function blank(block: Block) {
+    let cursor = block.start;
+    for (const c of tree.comments) {
+      if (c.start < block.start || c.start >= block.end) continue;
+      space(cursor, c.start);
+      container().push({ type: 'comment', text: text.slice(c.start + 4, c.end - 3), at: c.start });
+      cursor = c.end;
+    }
+    space(Math.max(cursor, block.start), block.end);
+  }
+
+  function paragraph(block: Block) {
+    const end = contentEnd(text, block);
+    let start = skipIndent(text, block.start);
+    space(block.start, start);
+    const t = turnsByStart.get(block.start);
+    if (t) {
+      turn = undefined;
+      const node: TurnNode = {
+        type: 'turn',
+        label: walkInline(ctx, t.speaker.start, t.speaker.end + 1),
+        ids: t.speaker.ids,
+        entities: t.speaker.ids.map((r) => lookup(r.id)),
+        blocks: [],
+        at: block.start,
+      };
+      container().push(node);
+      turn = { node, end: t.end };
+      start = t.speaker.end + 1;
+    }
+    if (end > start || !t) container().push({ type: 'paragraph', children: walkInline(ctx, start, end), at: start });
+    space(end, block.end);
+  }
+
+  function blockQuote(block: Block) {
+    const found = quoteByStart.get(skipIndent(text, block.start));
+    const end = contentEnd(text, block);
+    if (!found) {
+      container().push({ type: 'paragraph', children: walkInline(ctx, block.start, end), at: block.start });
+      return space(end, block.end);
+    }
+    const { q, index } = found;
+    space(block.start, q.start);
+    const afterMarker = (p: number) => {
+      const marker = text.indexOf('>', p);
+      return text[marker + 1] === ' ' ? marker + 2 : marker + 1;
+    };
+    const { start, end: contentStop } = q.content;
+    const node: BlockQuoteNode = {
+      type: 'blockQuote',
+      quotation: q,
+      index,
+      children: walkInline(ctx, start, contentStop, linesRegion(text, start, contentStop, afterMarker).gaps),
+      at: q.start,
+    };
+    const attribution = q.attribution;
+    if (attribution?.kind === 'entities') {
+      node.attributionBreak = text.slice(contentStop, text.lastIndexOf('\n', attribution.start) + 1);
+      node.attributionLine = walkInline(ctx, attribution.start, attribution.end);
+      attributionMentions(node, attribution);
+    }
+    container().push(node);
+    space(end, block.end);
+  }
+
+  /** `> — {@a @b}` holds an attribution-form mention, which the line shows as the names. */
+  function attributionMentions(node: BlockQuoteNode, attribution: Span) {
+    const braces = tree.mentions.filter((m) => m.form === 'attribution' && m.start >= attribution.start && m.end <= attribution.end);
+    if (braces.length === 0) return;
+    const [m] = braces;
+    node.attributionLine = [
+      { type: 'text', text: text.slice(attribution.start, m.start), at: attribution.start },
+      { type: 'mention', form: 'bare', ids: m.ids, entities: m.ids.map((r) => lookup(r.id)), children: [], at: m.start },
+    ];
+  }
+}
