@@ -80,8 +80,8 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
       case 'entity': {
         const e = node.entity;
         const item = new vscode.TreeItem(e.name, e.mentions > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = `${e.mentions} mention${e.mentions === 1 ? '' : 's'}`;
-        item.tooltip = `@${e.id}${e.aliases.length ? ` · also ${e.aliases.join('; ')}` : ''}`;
+        item.description = e.counts;
+        item.tooltip = `@${e.id}${e.aliases.length ? ` · also ${e.aliases.join('; ')}` : ''}\n${e.counts}`;
         item.iconPath = new vscode.ThemeIcon(GROUPS.find((g) => g.kind === e.kind)!.icon);
         item.command = openCommand(toLocation(e.definition.uri, e.definition.range));
         item.contextValue = 'entity';

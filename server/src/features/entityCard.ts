@@ -7,7 +7,7 @@ import { type Entity, KIND_LABELS } from '../model/entity';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { isHttpUrl } from './diagnostics/metadata';
 import { AUTHORITY_LINKS } from './documentLinks';
-import { counted, entityStats } from './entityStats';
+import { entityStats, statsLine } from './entityStats';
 
 const RELATION_LABELS: Record<string, string> = {
   author: 'Author',
@@ -57,12 +57,6 @@ function authorityLinks(entity: Entity): string[] {
   return links;
 }
 
-function statsLine(index: WorkspaceIndex, id: string): string {
-  const stats = entityStats(index, id);
-  const turns = stats.turns > 0 ? ` · ${counted(stats.turns, 'turn')} spoken` : '';
-  return `${counted(stats.mentions, 'mention')} in ${counted(stats.documents, 'document')} · ${counted(stats.quotations, 'quotation')} attributed${turns}`;
-}
-
 /**
  * The card as markdown paragraphs. `uncertain`: the reference being
  * described marks the id with `?` (`{@deng?}`).
@@ -81,6 +75,6 @@ export function entityCard(index: WorkspaceIndex, entity: Entity, options: { unc
   if (entity.otherFields.length > 0) paragraphs.push(entity.otherFields.map((f) => `${f.key}: ${escapeMarkdown(f.value)}`).join('  \n'));
   const definitions = index.definitions(entity.id).length;
   if (definitions > 1) paragraphs.push(`*Defined ${definitions} times (HM003).*`);
-  paragraphs.push(statsLine(index, entity.id));
+  paragraphs.push(statsLine(entityStats(index, entity.id)));
   return paragraphs.join('\n\n');
 }

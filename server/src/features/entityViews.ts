@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { locate, targetIds } from './locate';
 import type { DocumentMentions, EntitySummary, QuotationSummary } from '../lsp/protocol';
 import { quotationExcerpt } from './diagnostics/quotations';
+import { entityStats, statsLine } from './entityStats';
 
 /** The entity referenced or defined at a position (the first, for a joint mention). */
 export function entityAt(index: WorkspaceIndex, uri: string, position: Position): string | null {
@@ -18,12 +19,14 @@ export function listEntities(index: WorkspaceIndex): EntitySummary[] {
   for (const entity of index.entities()) {
     const entry = index.document(entity.uri);
     if (!entry) continue;
+    const stats = entityStats(index, entity.id);
     summaries.push({
       id: entity.id,
       kind: entity.kind,
       name: entity.displayName,
       aliases: entity.aliases,
-      mentions: index.referenceCounts(entity.id).mentions,
+      mentions: stats.mentions + stats.registryMentions,
+      counts: statsLine(stats),
       definition: { uri: entity.uri, range: entry.lines.range(entity.definition.idSpan.start, entity.definition.idSpan.end) },
     });
   }
@@ -46,7 +49,8 @@ export function quotationsBy(index: WorkspaceIndex, id: string): QuotationSummar
   const out: QuotationSummary[] = [];
   for (const uri of index.referencingDocuments(id).sort()) {
     const entry = index.document(uri);
-    if (!entry) continue;
+    // A quotation in a registry description is the registry's, not the entity's.
+    if (!entry || entry.tree.isRegistry) continue;
     for (const q of entry.tree.quotations) {
       if (!q.attribution?.ids.some((ref) => ref.id === id)) continue;
       out.push({ location: { uri, range: entry.lines.range(q.start, q.end) }, excerpt: quotationExcerpt(entry.text, q, 80) });

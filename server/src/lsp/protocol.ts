@@ -8,7 +8,10 @@ export interface EntitySummary {
   kind: 'person' | 'org' | 'place' | 'event' | 'work';
   name: string;
   aliases: string[];
+  /** References anywhere (the entity expands to them). */
   mentions: number;
+  /** What the transcripts say, and the registry apart: "41 mentions in 7 transcripts · 6 quotations (+ 12 in the registry)". */
+  counts: string;
   definition: Location;
 }
 
