@@ -6,24 +6,24 @@ import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { isValidId } from '../../server/src/syntax/chars';
 import { toRange } from './convert';
-import { type DocumentMentions, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
+import { type DocumentMentions, type EntityAtPosition, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
 
 type ClientGetter = () => LanguageClient | undefined;
 
 /** The client, the active editor and the entity at its cursor (telling the user when there is none). */
-async function entityUnderCursor(getClient: ClientGetter): Promise<{ client: LanguageClient; editor: vscode.TextEditor; id: string } | undefined> {
+async function entityUnderCursor(getClient: ClientGetter): Promise<{ client: LanguageClient; editor: vscode.TextEditor; id: string; name: string } | undefined> {
   const client = getClient();
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor) return undefined;
-  const id = await client.sendRequest<string | null>(Requests.entityAt, {
+  const entity = await client.sendRequest<EntityAtPosition | null>(Requests.entityAt, {
     textDocument: { uri: editor.document.uri.toString() },
     position: editor.selection.active,
   });
-  if (!id) {
+  if (!entity) {
     void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
     return undefined;
   }
-  return { client, editor, id };
+  return { client, editor, ...entity };
 }
 
 async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
@@ -50,19 +50,18 @@ async function goToMention(getClient: ClientGetter, direction: 1 | -1): Promise<
 async function showQuotations(getClient: ClientGetter): Promise<void> {
   const at = await entityUnderCursor(getClient);
   if (!at) return;
-  const { client, id } = at;
+  const { client, id, name } = at;
   const quotations = await client.sendRequest<QuotationSummary[]>(Requests.entityQuotations, { id });
   if (quotations.length === 0) {
-    void vscode.window.showInformationMessage(`Histmark: no quotation is attributed to @${id}.`);
+    void vscode.window.showInformationMessage(`Histmark: no quotation is attributed to ${name}.`);
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    quotations.map((q) => ({
-      label: `“${q.excerpt}”`,
-      description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(q.location.uri))}:${q.location.range.start.line + 1}`,
-      quotation: q,
-    })),
-    { title: `Quotations attributed to @${id}`, matchOnDescription: true },
+    quotations.map((q) => {
+      const where = `${vscode.workspace.asRelativePath(vscode.Uri.parse(q.location.uri))}:${q.location.range.start.line + 1}`;
+      return { label: `“${q.excerpt}”`, description: q.documentTitle ?? where, detail: q.documentTitle ? where : undefined, quotation: q };
+    }),
+    { title: `Quotations attributed to ${name}`, matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await reveal(vscode.Uri.parse(picked.quotation.location.uri), toRange(picked.quotation.location.range));
 }

@@ -56,6 +56,7 @@ const FIELD_VALUES: Record<string, string> = {
   viaf: 'A VIAF identifier.',
   gnd: 'A GND identifier.',
   url: 'An absolute http(s) URL.',
+  'sort-as': 'Where lists put the entity, surname first: `Hoxha, Enver`.',
 };
 
 const ID_CHARS = '\\p{L}\\p{M}\\p{Nd}_-';

@@ -69,6 +69,7 @@ export function entityCard(index: WorkspaceIndex, entity: Entity, options: { unc
   const relations = entity.relations.map(({ key, refs }) => `${RELATION_LABELS[key]}: ${refs.map((ref) => entityLink(index, ref.id)).join(', ')}`);
   if (relations.length > 0) paragraphs.push(relations.join('  \n'));
   if (entity.aliases.length > 0) paragraphs.push(`Also known as: ${entity.aliases.map(escapeMarkdown).join('; ')}`);
+  if (entity.sortAs) paragraphs.push(`Sorted as: ${escapeMarkdown(entity.sortAs)}`);
   if (entity.description) paragraphs.push(escapeMarkdown(entity.description));
   const links = authorityLinks(entity);
   if (links.length > 0) paragraphs.push(links.join(' · '));
