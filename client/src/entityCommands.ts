@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { isValidId } from '../../server/src/syntax/chars';
 import { toRange } from './convert';
-import { type DocumentMentions, type EntityAtPosition, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
+import { type EntityAtPosition, type MentionStep, type MentionStepParams, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
 
 type ClientGetter = () => LanguageClient | undefined;
 
@@ -31,20 +31,35 @@ async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** Moves to the next (or previous) mention of the entity at the cursor, across documents, wrapping around. */
-async function goToMention(getClient: ClientGetter, direction: 1 | -1): Promise<void> {
-  const at = await entityUnderCursor(getClient);
-  if (!at) return;
-  const { client, editor, id } = at;
-  const groups = await client.sendRequest<DocumentMentions[]>(Requests.entityMentions, { id });
-  const all = groups.flatMap((g) => g.mentions.map((m) => ({ uri: g.uri, range: toRange(m.range) })));
-  if (all.length === 0) return;
-  const here = editor.document.uri.toString();
-  const cursor = editor.selection.active;
-  const after = (m: (typeof all)[number]) => m.uri > here || (m.uri === here && m.range.start.isAfter(cursor));
-  const before = (m: (typeof all)[number]) => m.uri < here || (m.uri === here && m.range.end.isBefore(cursor));
-  const target = direction === 1 ? (all.find(after) ?? all[0]) : ([...all].reverse().find(before) ?? all[all.length - 1]);
-  await reveal(vscode.Uri.parse(target.uri), target.range);
+/**
+ * Moves to the next (or previous) mention of the entity at the cursor,
+ * across documents in document order; past the last one it comes back to
+ * the first, and says so.
+ */
+async function goToMention(getClient: ClientGetter, direction: MentionStepParams['direction']): Promise<void> {
+  const client = getClient();
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return;
+  const step = await client.sendRequest<MentionStep | null>(Requests.mentionStep, {
+    textDocument: { uri: editor.document.uri.toString() },
+    // The start of a selection: after a step the whole mention is selected.
+    position: editor.selection.start,
+    direction,
+  } satisfies MentionStepParams);
+  if (!step) {
+    void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
+    return;
+  }
+  if (!step.location) {
+    void vscode.window.showInformationMessage(`Histmark: nothing mentions ${step.name} yet.`);
+    return;
+  }
+  await reveal(vscode.Uri.parse(step.location.uri), toRange(step.location.range));
+  vscode.window.setStatusBarMessage(`Histmark: mention ${step.ordinal} of ${step.total} of ${step.name}`, 4000);
+  if (step.wrapped) {
+    const end = direction === 'next' ? 'first' : 'last';
+    void vscode.window.showInformationMessage(`Histmark: back to the ${end} mention of ${step.name}`);
+  }
 }
 
 async function showQuotations(getClient: ClientGetter): Promise<void> {
@@ -101,8 +116,8 @@ async function createEntityFromSelection(getClient: ClientGetter): Promise<void>
 
 export function registerEntityCommands(getClient: ClientGetter): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('histmark.nextMention', () => goToMention(getClient, 1)),
-    vscode.commands.registerCommand('histmark.previousMention', () => goToMention(getClient, -1)),
+    vscode.commands.registerCommand('histmark.nextMention', () => goToMention(getClient, 'next')),
+    vscode.commands.registerCommand('histmark.previousMention', () => goToMention(getClient, 'previous')),
     vscode.commands.registerCommand('histmark.showQuotations', () => showQuotations(getClient)),
     vscode.commands.registerCommand('histmark.createEntityFromSelection', () => createEntityFromSelection(getClient)),
   ];

@@ -56,6 +56,24 @@ export interface EntityAtPosition {
   name: string;
 }
 
+export interface MentionStepParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+  direction: 'next' | 'previous';
+}
+
+/** The reference Next/Previous Mention moves to; no `location` when the entity has no references. */
+export interface MentionStep {
+  id: string;
+  name: string;
+  location?: Location;
+  /** 1-based place of `location` among `total` references, in document order. */
+  ordinal?: number;
+  total: number;
+  /** The step went past the last (or first) reference and came round to the other end. */
+  wrapped: boolean;
+}
+
 export interface WorkspaceStatus {
   documents: number;
   entities: number;
@@ -72,6 +90,8 @@ export const Requests = {
   entityQuotations: 'histmark/entityQuotations',
   /** TextDocumentPositionParams → EntityAtPosition, or null */
   entityAt: 'histmark/entityAt',
+  /** MentionStepParams → MentionStep, or null when no entity is at the position */
+  mentionStep: 'histmark/mentionStep',
   /** { textDocument, range, kind, id, name } → WorkspaceEdit registering the entity and linking the selection */
   createEntity: 'histmark/createEntity',
 } as const;
