@@ -1,9 +1,11 @@
-// The Entities view in the Explorer: entities grouped by kind with their
-// mention counts; an entity expands to its mentions grouped by document.
+// The Entities view in the Explorer: entities grouped by kind (people by
+// surname, as the server sorts them) with their counts; an entity expands to
+// its references in transcripts and, apart, in the registry, by document;
+// each row is a line of context with the reference's kind.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type DocumentMentions, type EntitySummary, Requests } from '../../server/src/lsp/protocol';
+import { type DocumentMentions, type EntitySummary, type MentionRow, Requests } from '../../server/src/lsp/protocol';
 import { toLocation } from './convert';
 
 const GROUPS: { kind: EntitySummary['kind']; label: string; icon: string }[] = [
@@ -14,11 +16,20 @@ const GROUPS: { kind: EntitySummary['kind']; label: string; icon: string }[] = [
   { kind: 'work', label: 'Works', icon: 'book' },
 ];
 
+const MENTION_ICONS: Record<MentionRow['kind'], string> = {
+  mention: 'mention',
+  turn: 'comment-discussion',
+  quotation: 'quote',
+  attribution: 'quote',
+  metadata: 'symbol-field',
+};
+
 type Node =
   | { type: 'group'; kind: EntitySummary['kind']; label: string; icon: string; entities: EntitySummary[] }
   | { type: 'entity'; entity: EntitySummary }
-  | { type: 'document'; entity: EntitySummary; group: DocumentMentions }
-  | { type: 'mention'; uri: string; mention: DocumentMentions['mentions'][number] };
+  | { type: 'section'; registry: boolean; groups: DocumentMentions[] }
+  | { type: 'document'; group: DocumentMentions }
+  | { type: 'mention'; uri: string; mention: MentionRow };
 
 function openCommand(loc: vscode.Location): vscode.Command {
   return { command: 'vscode.open', title: 'Open', arguments: [loc.uri, { selection: loc.range } satisfies vscode.TextDocumentShowOptions] };
@@ -60,8 +71,12 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
         return node.entities.map((entity) => ({ type: 'entity', entity }));
       case 'entity': {
         const groups = await client.sendRequest<DocumentMentions[]>(Requests.entityMentions, { id: node.entity.id });
-        return groups.map((group) => ({ type: 'document', entity: node.entity, group }));
+        return [false, true]
+          .map((registry) => ({ type: 'section' as const, registry, groups: groups.filter((g) => g.registry === registry) }))
+          .filter((section) => section.groups.length > 0);
       }
+      case 'section':
+        return node.groups.map((group) => ({ type: 'document', group }));
       case 'document':
         return node.group.mentions.map((mention) => ({ type: 'mention', uri: node.group.uri, mention }));
       default:
@@ -80,11 +95,18 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
       case 'entity': {
         const e = node.entity;
         const item = new vscode.TreeItem(e.name, e.mentions > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.description = `${e.mentions} mention${e.mentions === 1 ? '' : 's'}`;
-        item.tooltip = `@${e.id}${e.aliases.length ? ` · also ${e.aliases.join('; ')}` : ''}`;
+        item.description = e.counts;
+        item.tooltip = `@${e.id}${e.aliases.length ? ` · also ${e.aliases.join('; ')}` : ''}\n${e.counts}`;
         item.iconPath = new vscode.ThemeIcon(GROUPS.find((g) => g.kind === e.kind)!.icon);
         item.command = openCommand(toLocation(e.definition.uri, e.definition.range));
         item.contextValue = 'entity';
+        return item;
+      }
+      case 'section': {
+        const item = new vscode.TreeItem(node.registry ? 'In the registry' : 'In transcripts', vscode.TreeItemCollapsibleState.Expanded);
+        const count = node.groups.reduce((sum, g) => sum + g.mentions.length, 0);
+        item.description = `${count} in ${node.groups.length} ${node.registry ? 'file' : 'transcript'}${node.groups.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon(node.registry ? 'book' : 'files');
         return item;
       }
       case 'document': {
@@ -94,9 +116,12 @@ export class EntitiesView implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'mention': {
-        const loc = toLocation(node.uri, node.mention.range);
-        const item = new vscode.TreeItem(node.mention.text);
-        item.description = `line ${loc.range.start.line + 1}`;
+        const { mention } = node;
+        const loc = toLocation(node.uri, mention.range);
+        const item = new vscode.TreeItem({ label: mention.context, highlights: mention.highlight ? [mention.highlight] : [] });
+        item.description = `${mention.kindLabel} · line ${loc.range.start.line + 1}`;
+        item.tooltip = `${mention.kindLabel}: ${mention.context}`;
+        item.iconPath = new vscode.ThemeIcon(MENTION_ICONS[mention.kind]);
         item.command = openCommand(loc);
         return item;
       }

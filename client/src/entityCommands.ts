@@ -6,24 +6,24 @@ import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { isValidId } from '../../server/src/syntax/chars';
 import { toRange } from './convert';
-import { type DocumentMentions, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
+import { type EntityAtPosition, type MentionStep, type MentionStepParams, type QuotationSummary, Requests } from '../../server/src/lsp/protocol';
 
 type ClientGetter = () => LanguageClient | undefined;
 
 /** The client, the active editor and the entity at its cursor (telling the user when there is none). */
-async function entityUnderCursor(getClient: ClientGetter): Promise<{ client: LanguageClient; editor: vscode.TextEditor; id: string } | undefined> {
+async function entityUnderCursor(getClient: ClientGetter): Promise<{ client: LanguageClient; editor: vscode.TextEditor; id: string; name: string } | undefined> {
   const client = getClient();
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor) return undefined;
-  const id = await client.sendRequest<string | null>(Requests.entityAt, {
+  const entity = await client.sendRequest<EntityAtPosition | null>(Requests.entityAt, {
     textDocument: { uri: editor.document.uri.toString() },
     position: editor.selection.active,
   });
-  if (!id) {
+  if (!entity) {
     void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
     return undefined;
   }
-  return { client, editor, id };
+  return { client, editor, ...entity };
 }
 
 async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
@@ -31,38 +31,52 @@ async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** Moves to the next (or previous) mention of the entity at the cursor, across documents, wrapping around. */
-async function goToMention(getClient: ClientGetter, direction: 1 | -1): Promise<void> {
-  const at = await entityUnderCursor(getClient);
-  if (!at) return;
-  const { client, editor, id } = at;
-  const groups = await client.sendRequest<DocumentMentions[]>(Requests.entityMentions, { id });
-  const all = groups.flatMap((g) => g.mentions.map((m) => ({ uri: g.uri, range: toRange(m.range) })));
-  if (all.length === 0) return;
-  const here = editor.document.uri.toString();
-  const cursor = editor.selection.active;
-  const after = (m: (typeof all)[number]) => m.uri > here || (m.uri === here && m.range.start.isAfter(cursor));
-  const before = (m: (typeof all)[number]) => m.uri < here || (m.uri === here && m.range.end.isBefore(cursor));
-  const target = direction === 1 ? (all.find(after) ?? all[0]) : ([...all].reverse().find(before) ?? all[all.length - 1]);
-  await reveal(vscode.Uri.parse(target.uri), target.range);
+/**
+ * Moves to the next (or previous) mention of the entity at the cursor,
+ * across documents in document order; past the last one it comes back to
+ * the first, and says so.
+ */
+async function goToMention(getClient: ClientGetter, direction: MentionStepParams['direction']): Promise<void> {
+  const client = getClient();
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) return;
+  const step = await client.sendRequest<MentionStep | null>(Requests.mentionStep, {
+    textDocument: { uri: editor.document.uri.toString() },
+    // The start of a selection: after a step the whole mention is selected.
+    position: editor.selection.start,
+    direction,
+  } satisfies MentionStepParams);
+  if (!step) {
+    void vscode.window.showInformationMessage('Histmark: place the cursor on a mention or an entity definition.');
+    return;
+  }
+  if (!step.location) {
+    void vscode.window.showInformationMessage(`Histmark: nothing mentions ${step.name} yet.`);
+    return;
+  }
+  await reveal(vscode.Uri.parse(step.location.uri), toRange(step.location.range));
+  vscode.window.setStatusBarMessage(`Histmark: mention ${step.ordinal} of ${step.total} of ${step.name}`, 4000);
+  if (step.wrapped) {
+    const end = direction === 'next' ? 'first' : 'last';
+    void vscode.window.showInformationMessage(`Histmark: back to the ${end} mention of ${step.name}`);
+  }
 }
 
 async function showQuotations(getClient: ClientGetter): Promise<void> {
   const at = await entityUnderCursor(getClient);
   if (!at) return;
-  const { client, id } = at;
+  const { client, id, name } = at;
   const quotations = await client.sendRequest<QuotationSummary[]>(Requests.entityQuotations, { id });
   if (quotations.length === 0) {
-    void vscode.window.showInformationMessage(`Histmark: no quotation is attributed to @${id}.`);
+    void vscode.window.showInformationMessage(`Histmark: no quotation is attributed to ${name}.`);
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    quotations.map((q) => ({
-      label: `“${q.excerpt}”`,
-      description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(q.location.uri))}:${q.location.range.start.line + 1}`,
-      quotation: q,
-    })),
-    { title: `Quotations attributed to @${id}`, matchOnDescription: true },
+    quotations.map((q) => {
+      const where = `${vscode.workspace.asRelativePath(vscode.Uri.parse(q.location.uri))}:${q.location.range.start.line + 1}`;
+      return { label: `“${q.excerpt}”`, description: q.documentTitle ?? where, detail: q.documentTitle ? where : undefined, quotation: q };
+    }),
+    { title: `Quotations attributed to ${name}`, matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await reveal(vscode.Uri.parse(picked.quotation.location.uri), toRange(picked.quotation.location.range));
 }
@@ -102,8 +116,8 @@ async function createEntityFromSelection(getClient: ClientGetter): Promise<void>
 
 export function registerEntityCommands(getClient: ClientGetter): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('histmark.nextMention', () => goToMention(getClient, 1)),
-    vscode.commands.registerCommand('histmark.previousMention', () => goToMention(getClient, -1)),
+    vscode.commands.registerCommand('histmark.nextMention', () => goToMention(getClient, 'next')),
+    vscode.commands.registerCommand('histmark.previousMention', () => goToMention(getClient, 'previous')),
     vscode.commands.registerCommand('histmark.showQuotations', () => showQuotations(getClient)),
     vscode.commands.registerCommand('histmark.createEntityFromSelection', () => createEntityFromSelection(getClient)),
   ];

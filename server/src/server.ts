@@ -24,7 +24,8 @@ import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { IndexGate } from './lsp/indexGate';
 import { WorkspaceSync } from './lsp/workspaceSync';
-import { Requests } from './lsp/protocol';
+import { type MentionStepParams, Requests } from './lsp/protocol';
+import { mentionStep } from './features/mentionNavigation';
 import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
 import { type CreateEntityParams, createEntityFromSelection } from './features/createEntity';
 import { documentSymbols } from './features/documentSymbols';
@@ -196,6 +197,7 @@ connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { i
 connection.onRequest(Requests.entityQuotations, guarded('entity quotations', (p: { id: string }) => quotationsBy(index, p.id)));
 connection.onRequest(Requests.createEntity, guarded('create entity', (p: CreateEntityParams) => createEntityFromSelection(index, p, { settings, folders, canCreateFiles })));
 connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPositionParams) => entityAt(index, p.textDocument.uri, p.position)));
+connection.onRequest(Requests.mentionStep, guarded('mention step', (p: MentionStepParams) => mentionStep(index, p)));
 
 documents.listen(connection);
 connection.listen();

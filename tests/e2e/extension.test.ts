@@ -167,14 +167,13 @@ describe('Histmark in a real VS Code', () => {
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Histmark Entities' }) });
     const rows = view.locator('.monaco-list-row');
     const entities = listEntities(index);
-    // A row reads label then description, e.g. "People 55" or "Alexei Kosygin 1 mention".
+    // A row reads label then description, e.g. "People 55" or "Alexei Kosygin 1 mention in 1 transcript".
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const rowOf = (label: string, description: string) => rows.filter({ hasText: new RegExp(`^${escape(label)}\\s*${escape(description)}$`) });
-    const mentions = (n: number) => `${n} mention${n === 1 ? '' : 's'}`;
     // Entities are listed by name, People first and expanded.
     const people = entities.filter((e) => e.kind === 'person');
     await rowOf('People', String(people.length)).waitFor();
-    await rowOf(people[0].name, mentions(people[0].mentions)).waitFor();
+    await rowOf(people[0].name, people[0].counts).waitFor();
     await screenshot(page, '6a-entities-view');
 
     // Collapsed, one row per kind with its number of entities.
@@ -197,7 +196,7 @@ describe('Histmark in a real VS Code', () => {
     await filteredPeople.waitFor();
     if ((await filteredPeople.getAttribute('aria-expanded')) === 'false') await filteredPeople.click();
     const khrushchev = entities.find((e) => e.id === 'khrushchev')!;
-    await rowOf(khrushchev.name, mentions(khrushchev.mentions)).waitFor();
+    await rowOf(khrushchev.name, khrushchev.counts).waitFor();
     // Wide enough to show the name and its count in the screenshot.
     await runCommand(page, 'Increase Current View Size');
     await runCommand(page, 'Increase Current View Size');

@@ -130,7 +130,7 @@ describe('key and label completion', () => {
   it('offers the field keys of the entity kind at the start of a field line', async () => {
     const list = await complete('@person mikoyan: Anastas Mikoyan\n  born: 1895\n  |\n');
     expect(list.isIncomplete).toBe(false);
-    expect(labels(list)).toEqual(['aka', 'role', 'born', 'died', 'member-of', 'wikidata', 'viaf', 'gnd', 'url', 'match']);
+    expect(labels(list)).toEqual(['aka', 'role', 'born', 'died', 'member-of', 'wikidata', 'viaf', 'gnd', 'url', 'match', 'sort-as']);
     expect(list.items[0]).toEqual({
       label: 'aka',
       kind: CompletionItemKind.Property,
@@ -139,7 +139,7 @@ describe('key and label completion', () => {
       textEdit: { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: 'aka: ' },
     });
     const place = await complete('@place durres: Durrës\n  wi|\n');
-    expect(labels(place)).toEqual(['aka', 'role', 'part-of', 'wikidata', 'viaf', 'gnd', 'url', 'match']);
+    expect(labels(place)).toEqual(['aka', 'role', 'part-of', 'wikidata', 'viaf', 'gnd', 'url', 'match', 'sort-as']);
     expect(place.items[3].textEdit).toEqual({ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, newText: 'wikidata: ' });
   });
 

@@ -21,7 +21,7 @@ const KHRUSHCHEV_CARD = (registryUri: string, uncertain: boolean) =>
     'Soviet leader during the break with Albania.',
     '[Wikidata Q35314](https://www.wikidata.org/wiki/Q35314) · [VIAF 66477390](https://viaf.org/viaf/66477390)',
     'nickname: Kukuruznik',
-    '5 mentions in 2 documents · 2 quotations attributed · 1 turn spoken',
+    '5 mentions in 2 transcripts · 2 quotations · 1 turn',
   ].join('\n\n');
 
 const hoverAt = (file: string, position: { line: number; character: number }) =>
@@ -48,7 +48,7 @@ describe('hover', () => {
       [
         '**Communist Party of the Soviet Union**  \norganisation · 1912 – 1991 · `@cpsu`',
         'Also known as: CPSU',
-        '1 mention in 1 document · 0 quotations attributed',
+        'no mentions in transcripts (+ 1 in the registry)',
       ].join('\n\n'),
     );
     expect(hover?.range).toEqual(rangeOf(REGISTRY, 'cpsu', 0));
@@ -155,11 +155,15 @@ describe('code lens and workspace symbols', () => {
       range: unknown;
       command: { title: string; command: string; arguments: unknown[] };
     }[];
-    expect(lenses.map((l) => l.command.title)).toEqual(['5 mentions · 2 quotations', '1 mention · 0 quotations', '3 mentions · 1 quotation']);
+    expect(lenses.map((l) => l.command.title)).toEqual([
+      '5 mentions in 2 transcripts · 2 quotations · 1 turn',
+      'no mentions in transcripts (+ 1 in the registry)',
+      '3 mentions in 1 transcript · 1 quotation · 1 turn',
+    ]);
     expect(lenses[1]).toEqual({
       range: rangeOf(REGISTRY, '@org cpsu: Communist Party of the Soviet Union'),
       command: {
-        title: '1 mention · 0 quotations',
+        title: 'no mentions in transcripts (+ 1 in the registry)',
         command: 'editor.action.showReferences',
         arguments: [server.uri('registry.hmd'), rangeOf(REGISTRY, 'cpsu: Communist').start, [{ uri: server.uri('registry.hmd'), range: rangeOf(REGISTRY, 'cpsu', 0) }]],
       },
@@ -203,7 +207,7 @@ describe('edge cases', () => {
         position: { line: 0, character: 9 },
       })) as Hover;
       expect(markdown(hover)).toBe(
-        ['**Enver Hoxha**  \nperson · `@hoxha`', '*Defined 2 times (HM003).*', '3 mentions in 1 document · 1 quotation attributed · 1 turn spoken'].join('\n\n'),
+        ['**Enver Hoxha**  \nperson · `@hoxha`', '*Defined 2 times (HM003).*', '3 mentions in 1 transcript · 1 quotation · 1 turn'].join('\n\n'),
       );
     } finally {
       await other.stop();

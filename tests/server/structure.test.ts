@@ -61,7 +61,7 @@ describe('document symbols', () => {
         selectionRange: range(5, 0, 5, 44),
         children: [
           {
-            name: 'Comrade Khrushchev',
+            name: 'Khrushchev — “I wanted to express our opinion.”',
             detail: '@khrushchev',
             kind: SymbolKind.Method,
             range: range(7, 0, 9, 16),
@@ -73,7 +73,7 @@ describe('document symbols', () => {
             kind: SymbolKind.String,
             range: range(11, 0, 18, 10),
             selectionRange: range(11, 0, 11, 8),
-            children: [{ name: 'Enver Hoxha', detail: '@hoxha', kind: SymbolKind.Method, range: range(13, 0, 18, 10), selectionRange: range(13, 0, 13, 6), children: [] }],
+            children: [{ name: 'Hoxha — “We disagree.”', detail: '@hoxha', kind: SymbolKind.Method, range: range(13, 0, 18, 10), selectionRange: range(13, 0, 13, 6), children: [] }],
           },
         ],
       },

@@ -1,11 +1,11 @@
-// A code lens above each definition header, "12 mentions · 3 quotations",
+// A code lens above each definition header, "12 mentions in 3 transcripts · 3 quotations",
 // that opens the references of the entity in the peek view. Lenses are
 // listed cheaply and counted on resolve, so a registry of thousands of
 // entities costs only what is on screen.
 
 import type { CancellationToken, CodeLens } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { counted, entityStats } from './entityStats';
+import { entityStats, statsLine } from './entityStats';
 import { entityReferenceLocations } from './references';
 
 /** VS Code's command for the peek view: arguments (uri, position, locations). */
@@ -31,8 +31,7 @@ export function resolveCodeLens(index: WorkspaceIndex, lens: CodeLens, token?: C
   const entry = index.document(uri);
   const references = entityReferenceLocations(index, id, token);
   if (!definition || !entry || !references) return { ...lens, command: { title: '', command: '' } };
-  const stats = entityStats(index, id);
-  const title = `${counted(stats.mentions, 'mention')} · ${counted(stats.quotations, 'quotation')}`;
+  const title = statsLine(entityStats(index, id));
   const position = entry.lines.positionAt(definition.idSpan.start);
   return { range: lens.range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [uri, position, references] } };
 }

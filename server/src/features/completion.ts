@@ -58,6 +58,7 @@ const FIELD_VALUES: Record<string, string> = {
   gnd: 'A GND identifier.',
   url: 'An absolute http(s) URL.',
   match: '`no`: none of this entity’s names is matched as plain text (HM005), for descriptive names like “the Soviet side”.',
+  'sort-as': 'Where lists put the entity, surname first: `Hoxha, Enver`.',
 };
 
 const ID_CHARS = '\\p{L}\\p{M}\\p{Nd}_-';

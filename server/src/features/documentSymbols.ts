@@ -1,10 +1,13 @@
 // The document outline: headings, entity definitions and speaker turns,
 // nested by containment (a heading holds its section, SPEC 3; a turn holds
-// a definition written between its paragraphs).
+// a definition written between its paragraphs). Names are reading text; a
+// turn shows its speaker and opening words, so consecutive turns differ.
 
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
+import { shortName } from '../model/entity';
 import type { EntityKind, Heading, Span, Turn } from '../syntax/types';
+import { openingWords, readingText } from './readingText';
 
 export const ENTITY_SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   person: SymbolKind.Object,
@@ -36,47 +39,25 @@ export function headingSections(entry: DocumentEntry): { heading: Heading; end: 
   });
 }
 
-/** The items of `list` (sorted by start, as the tree's lists are) that lie inside `span`. */
-function within<T extends Span>(list: readonly T[], span: Span): T[] {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid].start < span.start) low = mid + 1;
-    else high = mid;
-  }
-  const out: T[] = [];
-  for (let i = low; i < list.length && list[i].start < span.end; i++) if (list[i].end <= span.end) out.push(list[i]);
-  return out;
-}
+/** Words of a turn's opening shown in the Outline: enough to tell consecutive turns apart. */
+const OPENING_WORDS = 7;
 
-/**
- * The text of `span` as a reader sees it, on one line: `[text]{…}` groups
- * become their text, `{pb}`/`{gap}` marks and comments go, escapes resolve.
- */
-function readableText(entry: DocumentEntry, span: Span): string {
-  const { tree, text } = entry;
-  const groups = [
-    ...within(tree.mentions, span).filter((m) => m.form === 'explicit').map((m) => ({ start: m.start, end: m.end, inner: m.display })),
-    ...within(tree.apparatus, span).map((a) => ({ start: a.start, end: a.end, inner: a.text })),
-    ...within(tree.comments, span).map((c) => ({ start: c.start, end: c.end, inner: undefined })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  let cursor = span.start;
-  for (const group of groups) {
-    // A mention carrying an apparatus is listed twice; nested groups are read with their parent.
-    if (group.start < cursor) continue;
-    out += text.slice(cursor, group.start) + (group.inner ? readableText(entry, group.inner) : '');
-    cursor = group.end;
-  }
-  out += text.slice(cursor, span.end);
-  return out.replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
-}
-
+/** Who speaks, short: surnames of registered people ("Suslov, Mikoyan"), else the label as written. */
 function speakerName(index: WorkspaceIndex, entry: DocumentEntry, turn: Turn): string {
   const { speaker } = turn;
-  if (speaker.display) return readableText(entry, speaker.display);
-  return index.entity(speaker.ids[0].id)?.displayName ?? `@${speaker.ids[0].id}`;
+  const entities = speaker.ids.map((ref) => index.entity(ref.id));
+  if (entities.every((e) => e !== undefined)) return entities.map((e) => shortName(e!)).join(', ');
+  return speaker.display ? readingText(index, entry, speaker.display) : speaker.ids.map((ref) => `@${ref.id}`).join(' ');
+}
+
+/** "Hoxha — “We brought in the minister…”": the speaker and the opening words of the turn. */
+function turnLabel(index: WorkspaceIndex, entry: DocumentEntry, turn: Turn): string {
+  const first = turn.speech[0] ?? turn;
+  const afterColon = entry.text.indexOf(':', turn.speaker.end) + 1;
+  const opening = openingWords(readingText(index, entry, { start: afterColon, end: first.end }), OPENING_WORDS);
+  const speaker = speakerName(index, entry, turn);
+  if (!opening) return speaker;
+  return /^["“„«]/.test(opening) ? `${speaker} — ${opening}` : `${speaker} — “${opening}”`;
 }
 
 interface Node {
@@ -103,11 +84,11 @@ export function documentSymbols(index: WorkspaceIndex, uri: string): DocumentSym
   const { tree } = entry;
   const nodes: Node[] = [
     ...headingSections(entry).map(({ heading, end }) => {
-      return symbolOf(entry, { start: heading.start, end }, heading, readableText(entry, heading.text), HEADING_SYMBOL_KIND);
+      return symbolOf(entry, { start: heading.start, end }, heading, readingText(index, entry, heading.text), HEADING_SYMBOL_KIND);
     }),
     ...tree.definitions.map((d) => symbolOf(entry, d, d.idSpan, d.id, ENTITY_SYMBOL_KINDS[d.kind], d.name)),
     ...tree.turns.map((turn) =>
-      symbolOf(entry, turn, turn.speaker, speakerName(index, entry, turn), TURN_SYMBOL_KIND, turn.speaker.ids.map((ref) => `@${ref.id}`).join(' ')),
+      symbolOf(entry, turn, turn.speaker, turnLabel(index, entry, turn), TURN_SYMBOL_KIND, turn.speaker.ids.map((ref) => `@${ref.id}`).join(' ')),
     ),
   ];
   // Outer spans first, so that each node's parent is already on the stack.

@@ -8,7 +8,7 @@ import { type Entity, KIND_LABELS } from '../model/entity';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { isHttpUrl } from './diagnostics/metadata';
 import { AUTHORITY_LINKS } from './documentLinks';
-import { counted, entityStats } from './entityStats';
+import { entityStats, statsLine } from './entityStats';
 
 const RELATION_LABELS: Record<string, string> = {
   author: 'Author',
@@ -58,12 +58,6 @@ function authorityLinks(entity: Entity): string[] {
   return links;
 }
 
-function statsLine(index: WorkspaceIndex, id: string): string {
-  const stats = entityStats(index, id);
-  const turns = stats.turns > 0 ? ` · ${counted(stats.turns, 'turn')} spoken` : '';
-  return `${counted(stats.mentions, 'mention')} in ${counted(stats.documents, 'document')} · ${counted(stats.quotations, 'quotation')} attributed${turns}`;
-}
-
 /**
  * The card as markdown paragraphs. `uncertain`: the reference being
  * described marks the id with `?` (`{@deng?}`).
@@ -77,12 +71,13 @@ export function entityCard(index: WorkspaceIndex, entity: Entity, options: { unc
   if (relations.length > 0) paragraphs.push(relations.join('  \n'));
   if (entity.aliases.length > 0) paragraphs.push(`Also known as: ${entity.aliases.map(escapeMarkdown).join('; ')}`);
   if (!entity.matchable) paragraphs.push('*Not matched as plain text (`match: no`): unlinked uses of these names are not reported (HM005).*');
+  if (entity.sortAs) paragraphs.push(`Sorted as: ${escapeMarkdown(entity.sortAs)}`);
   if (entity.description) paragraphs.push(escapeMarkdown(entity.description));
   const links = authorityLinks(entity);
   if (links.length > 0) paragraphs.push(links.join(' · '));
   if (entity.otherFields.length > 0) paragraphs.push(entity.otherFields.map((f) => `${f.key}: ${escapeMarkdown(f.value)}`).join('  \n'));
   const definitions = index.definitions(entity.id).length;
   if (definitions > 1) paragraphs.push(`*Defined ${definitions} times (HM003).*`);
-  paragraphs.push(statsLine(index, entity.id));
+  paragraphs.push(statsLine(entityStats(index, entity.id)));
   return paragraphs.join('\n\n');
 }

@@ -8,18 +8,70 @@ export interface EntitySummary {
   kind: 'person' | 'org' | 'place' | 'event' | 'work';
   name: string;
   aliases: string[];
+  /** References anywhere (the entity expands to them). */
   mentions: number;
+  /** What the transcripts say, and the registry apart: "41 mentions in 7 transcripts · 6 quotations (+ 12 in the registry)". */
+  counts: string;
   definition: Location;
+}
+
+/**
+ * Where a reference stands: in the text, as the speaker of a turn, inside
+ * quoted words, as the attribution of a quotation, or in a front-matter
+ * entry or a definition field (`metadata`, labelled by its key).
+ */
+export type MentionKind = 'mention' | 'turn' | 'quotation' | 'attribution' | 'metadata';
+
+export interface MentionRow {
+  range: Range;
+  /** The reference as written (the display text of `[text]{@id}`). */
+  text: string;
+  kind: MentionKind;
+  /** What the view shows for the kind: "turn", or the key of a metadata entry ("author", "member-of"). */
+  kindLabel: string;
+  /** A line of reading text around the reference. */
+  context: string;
+  /** Where the reference is in `context`: [start, end). */
+  highlight?: [number, number];
 }
 
 export interface DocumentMentions {
   uri: string;
-  mentions: { range: Range; text: string }[];
+  /** A registry document: its references are cross-references, not what a source says. */
+  registry: boolean;
+  mentions: MentionRow[];
 }
 
 export interface QuotationSummary {
   location: Location;
+  /** The opening words, as reading text. */
   excerpt: string;
+  /** The `title` of the document's front matter, if any. */
+  documentTitle?: string;
+}
+
+export interface EntityAtPosition {
+  id: string;
+  /** The preferred name, or `@id` for an undefined id. */
+  name: string;
+}
+
+export interface MentionStepParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+  direction: 'next' | 'previous';
+}
+
+/** The reference Next/Previous Mention moves to; no `location` when the entity has no references. */
+export interface MentionStep {
+  id: string;
+  name: string;
+  location?: Location;
+  /** 1-based place of `location` among `total` references, in document order. */
+  ordinal?: number;
+  total: number;
+  /** The step went past the last (or first) reference and came round to the other end. */
+  wrapped: boolean;
 }
 
 export interface WorkspaceStatus {
@@ -46,8 +98,10 @@ export const Requests = {
   entityMentions: 'histmark/entityMentions',
   /** { id } → QuotationSummary[] */
   entityQuotations: 'histmark/entityQuotations',
-  /** TextDocumentPositionParams → the entity id at the position, or null */
+  /** TextDocumentPositionParams → EntityAtPosition, or null */
   entityAt: 'histmark/entityAt',
+  /** MentionStepParams → MentionStep, or null when no entity is at the position */
+  mentionStep: 'histmark/mentionStep',
   /** { textDocument, range, kind, id, name } → WorkspaceEdit registering the entity and linking the selection */
   createEntity: 'histmark/createEntity',
 } as const;

@@ -21,6 +21,7 @@ export const FIELD_KINDS: Record<string, readonly EntityKind[]> = {
   gnd: ['person', 'org', 'place', 'event', 'work'],
   url: ['person', 'org', 'place', 'event', 'work'],
   match: ['person', 'org', 'place', 'event', 'work'],
+  'sort-as': ['person', 'org', 'place', 'event', 'work'],
 };
 
 /** Kinds a relation field may point at, by the kind of the entity that has it. */
@@ -73,6 +74,30 @@ export interface Entity {
   /** Fields with keys Histmark does not know, shown as they are. */
   otherFields: Field[];
   description?: string;
+  /** `sort-as: Hoxha, Enver`: where lists put the entity. */
+  sortAs?: string;
+}
+
+/**
+ * Where lists put an entity: its `sort-as`, else, for a person, the last
+ * word of the preferred name first ("Khrushchev Nikita Sergeyevich").
+ */
+export function sortKey(entity: Entity): string {
+  if (entity.sortAs) return entity.sortAs;
+  if (entity.kind !== 'person') return entity.displayName;
+  const words = entity.displayName.trim().split(/\s+/);
+  return [words[words.length - 1], ...words.slice(0, -1)].join(' ');
+}
+
+/**
+ * The surname a list of speakers shows: the part of `sort-as` before its
+ * comma ("Gaulle, Charles de"), else its first word ("Zhou Enlai"), else
+ * the last word of a person's name.
+ */
+export function shortName(entity: Entity): string {
+  if (entity.kind !== 'person') return entity.displayName;
+  const key = sortKey(entity);
+  return key.includes(',') ? key.slice(0, key.indexOf(',')).trim() : key.split(/\s+/)[0];
 }
 
 /** Splits an `aka` value on `;` keeping each alias's exact span. */
@@ -144,6 +169,9 @@ export function entityOf(uri: string, definition: Definition, text: string): Ent
       case 'match':
         // Any other value is HM013 and leaves the names matched.
         if (field.value === 'no') entity.matchable = false;
+        break;
+      case 'sort-as':
+        entity.sortAs ??= field.value.trim() || undefined;
         break;
       default:
         entity.otherFields.push(field);

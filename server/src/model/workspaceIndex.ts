@@ -47,12 +47,25 @@ function referencesOf(tree: SyntaxTree): DocumentEntry['references'] {
   return byId;
 }
 
-/** How often the workspace names an id: references, quotations attributed to it, turns it speaks. */
+/**
+ * How often the workspace names an id. What the sources say (transcripts)
+ * is kept apart from the registry's cross-references (relations, mentions
+ * in descriptions); quotations inside registry descriptions are not counted.
+ */
 export interface ReferenceCounts {
+  /** References of any form in transcripts, attributions and speakers included. */
   mentions: number;
+  /** Transcripts that reference the id. */
+  transcripts: number;
+  /** Transcript quotations whose attribution names the id. */
   quotations: number;
+  /** Transcript turns the id speaks. */
   turns: number;
+  /** References in registry documents. */
+  registryMentions: number;
 }
+
+const NO_COUNTS: ReferenceCounts = { mentions: 0, transcripts: 0, quotations: 0, turns: 0, registryMentions: 0 };
 
 export interface MentionLocation {
   uri: string;
@@ -203,8 +216,7 @@ export class WorkspaceIndex {
   }
 
   referenceCounts(id: string): ReferenceCounts {
-    const { mentions, quotations, turns } = this.counts.get(id) ?? { mentions: 0, quotations: 0, turns: 0 };
-    return { mentions, quotations, turns };
+    return { ...(this.counts.get(id) ?? NO_COUNTS) };
   }
 
   /** Documents that reference `id`. */
@@ -292,13 +304,20 @@ export class WorkspaceIndex {
   /** Adds (`sign` 1) or takes away (-1) a document's references, attributions and speakers. */
   private count(entry: DocumentEntry, sign: 1 | -1): void {
     const add = (id: string, key: keyof ReferenceCounts, n: number) => {
-      const counts = this.counts.get(id) ?? { mentions: 0, quotations: 0, turns: 0 };
+      const counts = this.counts.get(id) ?? { ...NO_COUNTS };
       counts[key] += sign * n;
       // Every attribution and speaker is a reference: without references an id has no counts.
-      if (counts.mentions === 0) this.counts.delete(id);
+      if (counts.mentions === 0 && counts.registryMentions === 0) this.counts.delete(id);
       else this.counts.set(id, counts);
     };
-    for (const [id, references] of entry.references) add(id, 'mentions', references.length);
+    if (entry.tree.isRegistry) {
+      for (const [id, references] of entry.references) add(id, 'registryMentions', references.length);
+      return;
+    }
+    for (const [id, references] of entry.references) {
+      add(id, 'mentions', references.length);
+      add(id, 'transcripts', 1);
+    }
     // An attribution or a speaker naming an id twice counts once.
     for (const q of entry.tree.quotations) for (const id of new Set(q.attribution?.ids.map((r) => r.id))) add(id, 'quotations', 1);
     for (const turn of entry.tree.turns) for (const id of new Set(turn.speaker.ids.map((r) => r.id))) add(id, 'turns', 1);
