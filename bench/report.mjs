@@ -92,3 +92,42 @@ export function serverTable(rows) {
 function pair([a, b]) {
   return `${ms(a)} / ${ms(b)}`;
 }
+
+/** Rows of the side-by-side table: label, value of one server's measures, format. */
+const EDITOR_METRICS = [
+  ['cold start → first workspace-symbol answer, s', (m) => m.coldSeconds, seconds],
+  ['server RSS after indexing (at that answer), MB', (m) => m.memoryAfterIndex?.rssMB, mb],
+  ['workspace symbols p50, ms', (m) => percentile(m.workspaceSymbol, 50), ms],
+  ['workspace symbols p99, ms', (m) => percentile(m.workspaceSymbol, 99), ms],
+  ['document symbols of the 730 KB document p99, ms', (m) => percentile(m.documentSymbol, 99), ms],
+  ['folding ranges of the 730 KB document p99, ms', (m) => percentile(m.folding, 99), ms],
+  ['keystroke → fresh diagnostics p50, ms', (m) => percentile(m.keystroke, 50), ms],
+  ['keystroke → fresh diagnostics p95, ms', (m) => percentile(m.keystroke, 95), ms],
+];
+
+/** Histmark ÷ Markdown for each metric and corpus size, with both raw figures; lower is better. */
+export function editorComparisonTable(rows) {
+  const measured = rows.filter((r) => r.comparison);
+  return table(
+    ['Histmark ÷ Markdown (Histmark / Markdown)', ...measured.map((r) => `${r.size.toLocaleString('en')} docs`)],
+    EDITOR_METRICS.map(([label, value, format]) => [
+      label,
+      ...measured.map(({ comparison: { histmark, markdown } }) => {
+        const [h, m] = [value(histmark), value(markdown)];
+        if (h === undefined || m === undefined) return `– (${format(h)} / ${format(m)})`;
+        return `${(h / m).toFixed(2)}× (${format(h)} / ${format(m)}) ${h < m ? 'ahead' : '**BEHIND**'}`;
+      }),
+    ]),
+  );
+}
+
+/** Sentences on the errors the Markdown server answered diagnostic pulls with, if any. */
+export function editorComparisonNotes(rows) {
+  return rows
+    .filter((r) => r.comparison?.markdown.pulls?.failed)
+    .map(({ size, comparison: { markdown } }) => {
+      const { count, failed, message } = markdown.pulls;
+      return `At ${size.toLocaleString('en')} documents the Markdown server answered ${failed} of its ${count} diagnostic pulls with an error (“${message.slice(0, 140)}”): an answer its client gets, timed as such.`;
+    })
+    .join('\n');
+}

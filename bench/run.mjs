@@ -4,6 +4,7 @@
 // and writes them to bench/results.md (keeping its hand-written notes).
 //
 // Options: --sizes 100,1000 (default 100,1000,10000), --no-markdownlint,
+// --no-markdown-server (the side-by-side with VS Code's Markdown server),
 // --keystrokes N (200), --requests N (200), --heavy-requests N (50),
 // --out FILE (bench/results.md), --no-write.
 
@@ -14,19 +15,22 @@ import { fileURLToPath } from 'node:url';
 import { CLI, measureLinters } from './commands.mjs';
 import { BOOK_DOCUMENT, CORPORA_DIR, DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, markdownCopy } from './generate.mjs';
 import { loadParser, parseThroughput } from './parse.mjs';
-import { corporaTable, lintTable, parseTable, serverTable } from './report.mjs';
+import { corporaTable, editorComparisonNotes, editorComparisonTable, lintTable, parseTable, serverTable } from './report.mjs';
+import { measureEditorComparison } from './editorComparison.mjs';
 import { measureServer, SERVER } from './server.mjs';
 import { BOOK_FILE, REPO_ROOT, SOURCE_DIR } from './sourceText.mjs';
+import { MARKDOWN_SERVER_VERSION } from './markdownServer.mjs';
 
 const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept by bench/run.mjs. -->';
 
 export function parseOptions(argv) {
-  const options = { sizes: [100, 1000, 10000], markdownlint: true, keystrokes: 200, requests: 200, heavyRequests: 50, out: path.join(REPO_ROOT, 'bench/results.md'), write: true };
+  const options = { sizes: [100, 1000, 10000], markdownlint: true, markdownServer: true, keystrokes: 200, requests: 200, heavyRequests: 50, out: path.join(REPO_ROOT, 'bench/results.md'), write: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
     if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '')));
     else if (flag === '--no-markdownlint') options.markdownlint = false;
+    else if (flag === '--no-markdown-server') options.markdownServer = false;
     else if (flag === '--keystrokes') options.keystrokes = Number(value());
     else if (flag === '--requests') options.requests = Number(value());
     else if (flag === '--heavy-requests') options.heavyRequests = Number(value());
@@ -59,7 +63,7 @@ async function run(options) {
     const t = performance.now();
     log(`Corpus of ${size} documents…`);
     const { dir, manifest, reused } = ensureCorpus(CORPORA_DIR, size);
-    const markdown = options.markdownlint ? markdownCopy(dir) : undefined;
+    const markdown = options.markdownlint || options.markdownServer ? markdownCopy(dir) : undefined;
     corpora.push({ size, dir, markdown, manifest, reused, files: countFiles(dir), seconds: (performance.now() - t) / 1000 });
   }
 
@@ -73,10 +77,15 @@ async function run(options) {
   const rows = [];
   for (const corpus of corpora) {
     log(`Linters on ${corpus.size} documents…`);
-    const linters = await measureLinters(corpus.dir, corpus.markdown);
+    const linters = await measureLinters(corpus.dir, options.markdownlint ? corpus.markdown : undefined);
     log(`Language server on ${corpus.size} documents…`);
     const server = await measureServer(corpus.dir, BOOK_DOCUMENT, options);
-    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, server });
+    let comparison;
+    if (options.markdownServer) {
+      log(`Histmark's and VS Code's Markdown server, one after the other, on ${corpus.size} documents…`);
+      comparison = await measureEditorComparison(corpus.dir, corpus.markdown, BOOK_DOCUMENT, options);
+    }
+    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, server, comparison });
   }
   const minutes = (performance.now() - started) / 60_000;
   return { corpora, parses, rows, minutes };
@@ -119,7 +128,31 @@ mentioned entity. Each series starts after 10 untimed edits or requests (3 for r
 rename), once the JIT has compiled the paths it takes.
 
 ${serverTable(rows)}
-`;
+${rows.some((r) => r.comparison) ? editorSection(rows) : ''}`;
+}
+
+function editorSection(rows) {
+  const notes = editorComparisonNotes(rows);
+  const { workspaceSymbol, keystroke } = rows.find((r) => r.comparison).comparison.histmark;
+  return `
+## Side by side with VS Code's Markdown server
+
+What a VS Code user gets for Markdown: \`vscode-markdown-languageserver\` ${MARKDOWN_SERVER_VERSION} (the server of VS Code's
+built-in Markdown extension) over stdio on the same files renamed \`.md\`, with the client side VS
+Code implements for it (bench/markdownServer.mjs: the client finds, reads and tokenizes the files with
+markdown-it when the server asks), VS Code's default settings with link validation on. Each corpus:
+Histmark's server, then the Markdown server, started by the same client code (bench/editorComparison.mjs)
+one after the other in the same run. Cold start runs from spawning the server to the answer of a
+workspace-symbol request sent once it can answer in full (Histmark: once it has logged “Indexed”;
+the Markdown server indexes when the request comes). Then ${workspaceSymbol.length} workspace-symbol queries typed a letter
+at a time, as many document-symbol and folding requests on the 730 KB document, and ${keystroke.length} keystrokes timed to
+fresh diagnostics: Histmark pushes them (publishDiagnostics), the Markdown server is asked for them
+(textDocument/diagnostic) as soon as the change is sent, as VS Code's client does. The Markdown server's
+tokenizing runs in the client (in VS Code, the extension host): in its times, not in its RSS.
+Lower is better; **BEHIND** marks a figure where Histmark is not ahead.
+
+${editorComparisonTable(rows)}
+${notes === '' ? '' : `\n${notes}\n`}`;
 }
 
 function write(file, results) {

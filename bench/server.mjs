@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import lsp from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './sourceText.mjs';
 
@@ -30,14 +31,14 @@ export function memoryOf(pid) {
   return { rssMB: megabytes('VmRSS'), peakMB: megabytes('VmHWM') };
 }
 
-function withTimeout(promise, ms, what) {
+export function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A function from UTF-16 offsets of `text` to LSP positions. */
-function positionsIn(text) {
+export function positionsIn(text) {
   const starts = [0];
   for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
   return (offset) => {
@@ -53,24 +54,31 @@ function positionsIn(text) {
 }
 
 /** `count` items spread evenly over `list`. */
-function spread(list, count) {
+export function spread(list, count) {
   return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count) % list.length]);
 }
 
 export class BenchServer {
   /** Starts the server on `root` and waits for its cold index and first diagnostics. */
   static async start(root, { server = SERVER, nodeOptions = [], timeoutMs = 300_000 } = {}) {
-    const bench = new BenchServer(root, server, nodeOptions);
+    const bench = new BenchServer(root, { server, nodeOptions });
     await bench.initialize(timeoutMs);
     return bench;
   }
 
-  /** `nodeOptions`: for the server's Node, e.g. `--cpu-prof`. */
-  constructor(root, server, nodeOptions) {
+  /**
+   * Spawns `server --stdio` on `root`. `nodeOptions`: for the server's Node,
+   * e.g. `--cpu-prof`; `languageId` of the documents opened; `initializationOptions`.
+   * Subclasses add the requests their server makes of the client.
+   */
+  constructor(root, { server = SERVER, nodeOptions = [], languageId = 'histmark', initializationOptions } = {}) {
     this.root = root;
+    this.languageId = languageId;
+    this.initializationOptions = initializationOptions;
     this.child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr += d));
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     /** One-shot listeners: uri → resolve of the next publishDiagnostics. */
     this.nextPublish = new Map();
@@ -84,59 +92,97 @@ export class BenchServer {
       this.nextPublish.delete(p.uri);
       resolve?.(p.diagnostics);
     });
-    this.connection.onNotification('window/logMessage', (p) => {
-      this.logs.push(p.message);
-      this.onLog(p.message);
+    this.indexedAt = new Promise((resolve) => {
+      this.connection.onNotification('window/logMessage', (p) => {
+        this.logs.push(p.message);
+        if (p.message.startsWith('Indexed ')) resolve(performance.now());
+        this.onLog(p.message);
+      });
     });
     this.connection.onNotification(STATUS_NOTIFICATION, () => this.onStatus());
     this.connection.onNotification('$/progress', () => {});
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
+    /** The client's copy of each open document, as an editor keeps it. */
+    this.documents = new Map();
+    this.listen();
+  }
+
+  /** Registers further handlers before the connection listens (subclasses). */
+  listen() {
     this.connection.listen();
-    this.versions = new Map();
   }
 
   uri(file) {
     return pathToFileURL(path.join(this.root, file)).href;
   }
 
-  async initialize(timeoutMs) {
+  /** initialize and initialized, as an editor sends them. */
+  async handshake(capabilities = {}) {
     const rootUri = pathToFileURL(this.root).href;
-    const indexed = new Promise((resolve) => (this.onLog = (m) => m.startsWith('Indexed ') && resolve(performance.now())));
-    // The first status after the index follows the diagnostics of every document.
-    const diagnosed = indexed.then(() => new Promise((resolve) => (this.onStatus = () => resolve(performance.now()))));
-    const started = performance.now();
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      initializationOptions: this.initializationOptions,
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { configuration: true, workspaceFolders: true },
-        textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, publishDiagnostics: { relatedInformation: true } },
+        workspace: { configuration: true, workspaceFolders: true, symbol: {}, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          hover: { contentFormat: ['markdown'] },
+          rename: { prepareSupport: true },
+          publishDiagnostics: { relatedInformation: true },
+          diagnostic: { dynamicRegistration: false },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          foldingRange: {},
+        },
+        ...capabilities,
       },
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Handshake, then the cold index (initialize → “Indexed”) and every document's first diagnostics (s). */
+  async initialize(timeoutMs) {
+    // The first status after the index follows the diagnostics of every document.
+    const diagnosed = this.indexedAt.then(() => new Promise((resolve) => (this.onStatus = () => resolve(performance.now()))));
+    const started = performance.now();
+    await this.handshake();
     const what = `indexing ${this.root}\n${this.stderr}`;
-    this.indexSeconds = ((await withTimeout(indexed, timeoutMs, what)) - started) / 1000;
+    this.indexSeconds = ((await withTimeout(this.indexedAt, timeoutMs, what)) - started) / 1000;
     this.diagnosedSeconds = ((await withTimeout(diagnosed, timeoutMs, what)) - started) / 1000;
     this.onStatus = () => {};
     this.memoryAfterIndex = memoryOf(this.child.pid);
+  }
+
+  /** Resolves once the server has indexed the workspace (Histmark logs it). */
+  ready() {
+    return this.indexedAt;
   }
 
   waitForPublish(uri, what) {
     return withTimeout(new Promise((resolve) => this.nextPublish.set(uri, resolve)), 60_000, what);
   }
 
+  /**
+   * Sends a document notification (`send()`) and resolves with the
+   * document's fresh diagnostics, the way this server delivers them: Histmark
+   * pushes publishDiagnostics (pull servers override this).
+   */
+  async freshDiagnostics(uri, send, what) {
+    const published = this.waitForPublish(uri, what);
+    await send();
+    return published;
+  }
+
   /** Opens a workspace file with its disk text; resolves when its diagnostics arrive. */
   async open(file) {
     const uri = this.uri(file);
     const text = readFileSync(path.join(this.root, file), 'utf8');
-    this.versions.set(uri, 1);
-    const published = this.waitForPublish(uri, `diagnostics of ${file} after opening`);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'histmark', version: 1, text } });
-    await published;
+    this.documents.set(uri, TextDocument.create(uri, this.languageId, 1, text));
+    const textDocument = { uri, languageId: this.languageId, version: 1, text };
+    await this.freshDiagnostics(uri, () => this.connection.sendNotification('textDocument/didOpen', { textDocument }), `diagnostics of ${file} after opening`);
     return { uri, text };
   }
 
@@ -152,13 +198,13 @@ export class BenchServer {
     const durations = [];
     for (const [i, at] of spread(spots, Math.ceil((count + warmup) / 2)).flatMap((at) => [[0, at], [1, at]]).entries()) {
       if (durations.length === count + warmup) break;
-      const version = this.versions.get(uri) + 1;
-      this.versions.set(uri, version);
+      const document = this.documents.get(uri);
       const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
-      const published = this.waitForPublish(uri, `diagnostics after keystroke ${durations.length}`);
+      const edited = TextDocument.update(document, [change], document.version + 1);
+      this.documents.set(uri, edited);
+      const didChange = { textDocument: { uri, version: edited.version }, contentChanges: [change] };
       const started = performance.now();
-      await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      await published;
+      await this.freshDiagnostics(uri, () => this.connection.sendNotification('textDocument/didChange', didChange), `diagnostics after keystroke ${durations.length}`);
       durations.push(performance.now() - started);
     }
     return durations.slice(warmup);
@@ -182,10 +228,9 @@ export class BenchServer {
   }
 
   async stop() {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
     await withTimeout(this.connection.sendRequest('shutdown'), 10_000, 'shutdown').catch(() => {});
     await this.connection.sendNotification('exit').catch(() => {});
-    await withTimeout(exited, 5_000, 'exit').catch(() => this.child.kill());
+    await withTimeout(this.exited, 5_000, 'exit').catch(() => this.child.kill());
     this.connection.dispose();
   }
 }

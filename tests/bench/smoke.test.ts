@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, hasGnuTime, measureLinters, measureNodeScript, FLOOR } from '../../bench/commands.mjs';
 import { ensureCorpus, GENERATOR_VERSION, MANIFEST, markdownCopy, type CorpusManifest } from '../../bench/generate.mjs';
 import { loadParser, parseThroughput } from '../../bench/parse.mjs';
+import { measureEditorComparison } from '../../bench/editorComparison.mjs';
+import { editorComparisonTable } from '../../bench/report.mjs';
 import { measureServer, percentile } from '../../bench/server.mjs';
 
 const DOCUMENTS = 5;
@@ -18,6 +20,13 @@ function filesUnder(dir: string, extension: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(extension))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/** The biggest transcript of a corpus (the tiny corpus has no 730 KB volume). */
+function largestTranscript(dir: string): string {
+  return filesUnder(dir, '.hmd')
+    .filter((f) => f.startsWith('transcripts'))
+    .sort((a, b) => readFileSync(path.join(dir, b)).length - readFileSync(path.join(dir, a)).length)[0];
 }
 
 function expectPositive(...values: (number | undefined)[]): void {
@@ -107,9 +116,7 @@ describe('the benchmark on a tiny corpus', () => {
   });
 
   it('measures the language server: index, memory, keystrokes and requests', async () => {
-    const [document] = filesUnder(dir, '.hmd')
-      .filter((f) => f.startsWith('transcripts'))
-      .sort((a, b) => readFileSync(path.join(dir, b)).length - readFileSync(path.join(dir, a)).length);
+    const document = largestTranscript(dir);
     const result = await measureServer(dir, document, { keystrokes: 4, requests: 3, heavyRequests: 2 });
     expectPositive(result.indexSeconds, result.diagnosedSeconds, result.memoryAfterIndex?.rssMB, result.memoryAtEnd?.peakMB);
     expect(result.diagnosedSeconds).toBeGreaterThanOrEqual(result.indexSeconds);
@@ -122,4 +129,22 @@ describe('the benchmark on a tiny corpus', () => {
     // A rename edits the definition and every reference: what references lists with the declaration.
     expect(result.renameEdits).toBe(result.referenceCount);
   }, 60_000);
+
+  it("measures Histmark's server and VS Code's Markdown server with the same client: cold start, memory, symbols, folding, keystrokes", async () => {
+    const document = largestTranscript(dir);
+    const { histmark, markdown } = await measureEditorComparison(dir, markdownCopy(dir), document, { keystrokes: 4, requests: 3 });
+    for (const server of [histmark, markdown]) {
+      expectPositive(server.coldSeconds, server.memoryAfterIndex?.rssMB);
+      // Counts of what the last answers held (the biggest tiny transcript may have no heading).
+      for (const count of [server.firstSymbols, server.documentSymbols, server.foldingRanges]) expect(Number.isInteger(count) && count >= 0).toBe(true);
+      for (const key of ['workspaceSymbol', 'documentSymbol', 'folding'] as const) expect(server[key]).toHaveLength(3);
+      expect(server.keystroke).toHaveLength(4);
+      expectPositive(...server.workspaceSymbol, ...server.documentSymbol, ...server.folding, ...server.keystroke);
+    }
+    // Every pull was answered: the Markdown server's diagnostics are asked for, not pushed.
+    expect(markdown.pulls?.count).toBe(1 + 4 + 10);
+    const table = editorComparisonTable([{ size: DOCUMENTS, comparison: { histmark, markdown } }]);
+    expect(table.split('\n')).toHaveLength(2 + 8);
+    expect(table).toMatch(/\d\.\d\d× \(/);
+  }, 120_000);
 });
