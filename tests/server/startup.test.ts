@@ -63,7 +63,7 @@ describe('a client that does not wait for the index', () => {
     const [, hover, definition, references, completion] = await answers;
 
     expect((hover.result as Hover).contents).toMatchObject({ kind: 'markdown', value: expect.stringContaining('**Mikhail Suslov**') });
-    expect((hover.result as Hover).contents).toMatchObject({ value: expect.stringContaining(`${TRANSCRIPTS + 2} mentions in ${TRANSCRIPTS + 1} documents`) });
+    expect((hover.result as Hover).contents).toMatchObject({ value: expect.stringContaining(`${TRANSCRIPTS + 2} mentions in ${TRANSCRIPTS + 1} transcripts`) });
     expect((definition.result as Location[]).map((l) => l.uri)).toEqual([server.uri('z/registry.hmd')]);
     const referenced = new Set((references.result as Location[]).map((l) => l.uri));
     expect(referenced.size).toBe(TRANSCRIPTS + 1);
