@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listEntities } from '../../server/src/features/entityViews';
+import { listEntities, mentionsByDocument } from '../../server/src/features/entityViews';
 import { nodeFileSystem } from '../../server/src/model/fileSystem';
 import { loadWorkspaceFolder } from '../../server/src/model/loader';
 import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
@@ -204,6 +204,20 @@ describe('Histmark in a real VS Code', () => {
     await runCommand(page, 'Increase Current View Size');
     await runCommand(page, 'Increase Current View Size');
     await screenshot(page, '6c-entities-view-filtered');
+  });
+
+  uiTest('an entity expands to its mentions, transcripts apart from the registry, each row with its kind and context', async () => {
+    // The filtered view of step 6 still shows Khrushchev.
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Histmark Entities' }) });
+    const rows = view.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'Nikita Sergeyevich Khrushchev' }).locator('.monaco-tl-twistie').click();
+    await rows.filter({ hasText: /^In transcripts/ }).waitFor();
+    await rows.filter({ hasText: /^In the registry/ }).waitFor();
+    const [first] = mentionsByDocument(index, 'khrushchev');
+    await rows.filter({ hasText: path.basename(decodeURIComponent(first.uri)) }).locator('.monaco-tl-twistie').click();
+    const mention = first.mentions[0];
+    await rows.filter({ hasText: `${mention.context}${mention.kindLabel} · line ${mention.range.start.line + 1}` }).waitFor();
+    await screenshot(page, '6d-entity-mentions');
   });
 
   uiTest('Next Mention steps through every mention of the entity across documents and wraps with a notice', async () => {
