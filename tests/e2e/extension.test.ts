@@ -88,7 +88,9 @@ describe('Histmark in a real VS Code', () => {
     index = new WorkspaceIndex();
     await loadWorkspaceFolder(index, nodeFileSystem, workspace);
 
-    codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data') });
+    // Ports other programs open on this machine must not raise forwarding notices over the steps.
+    const settings = { 'remote.autoForwardPorts': false };
+    codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data'), settings });
     browser = await launchBrowser();
     page = await openWorkbench(browser, codeServer.url);
     // The status bar item counts the documents once the server has indexed them.
@@ -269,6 +271,13 @@ describe('Histmark in a real VS Code', () => {
     await page.keyboard.press('Enter');
     await page.locator(`.tab.active[data-resource-name=${JSON.stringify(path.basename(TRANSCRIPT))}]`).waitFor();
     await screenshot(page, '8b-walkthrough-opened-transcript');
+    // The last step's command shows the guide that ships in the package, rendered.
+    await runCommand(page, 'Histmark: Open the Markup Guide');
+    await page.locator('.tab.active', { hasText: 'Preview guide.md' }).waitFor();
+    // A webview: the page inside the frame inside the frame.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.getByRole('heading', { name: 'Writing Histmark: a guide for historians' }).waitFor();
+    await screenshot(page, '8c-markup-guide');
   });
 });
 
