@@ -35,7 +35,7 @@ export function ensureCodeServer() {
 /** Packages the built extension (dist/ must be current) into `outFile`, a .vsix. */
 export function packageExtension(outFile) {
   mkdirSync(path.dirname(outFile), { recursive: true });
-  execFileSync(vsceBin, ['package', '--no-dependencies', '--skip-license', '--out', outFile], { cwd: root, stdio: 'pipe' });
+  execFileSync(vsceBin, ['package', '--no-dependencies', '--skip-license', '--no-rewrite-relative-links', '--out', outFile], { cwd: root, stdio: 'pipe' });
   return outFile;
 }
 

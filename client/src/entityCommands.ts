@@ -55,7 +55,7 @@ async function goToMention(getClient: ClientGetter, direction: MentionStepParams
     return;
   }
   await reveal(vscode.Uri.parse(step.location.uri), toRange(step.location.range));
-  vscode.window.setStatusBarMessage(`Histmark: mention ${step.ordinal} of ${step.total} of ${step.name}`, 4000);
+  vscode.window.setStatusBarMessage(`Histmark: ${step.name}, mention ${step.ordinal} of ${step.total}`, 4000);
   if (step.wrapped) {
     const end = direction === 'next' ? 'first' : 'last';
     void vscode.window.showInformationMessage(`Histmark: back to the ${end} mention of ${step.name}`);

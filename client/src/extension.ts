@@ -9,6 +9,7 @@ import { type JsonRange, toLocation } from './convert';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
+import { registerGettingStartedCommands } from './gettingStarted';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     statusBar.item,
     ...registerEntityCommands(() => client),
+    ...registerGettingStartedCommands(context),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();

@@ -79,6 +79,13 @@ async function quickPick(page: Page, value: string, expect: string): Promise<voi
   await page.keyboard.press('Enter');
 }
 
+/** Opens a file of the workspace with Quick Open (Go to File), by its workspace-relative path. */
+export async function openFileByQuickOpen(page: Page, relPath: string): Promise<void> {
+  const name = path.basename(relPath);
+  await quickPick(page, relPath, name);
+  await page.locator(`.tab.active[data-resource-name=${JSON.stringify(name)}]`).waitFor();
+}
+
 /** Runs a command by its title, e.g. 'Show or Focus Hover'. */
 export function runCommand(page: Page, title: string): Promise<void> {
   return quickPick(page, `>${title}`, title);

@@ -1,6 +1,7 @@
 // The packaged extension (.vsix) in a real VS Code (code-server + Chromium)
 // on a copy of samples/ plus one test document: hover, Go to Definition,
-// the Problems panel, a quick fix, completion and the Entities view, each
+// the Problems panel, a quick fix, completion, the Entities view, Next
+// Mention across documents and the Getting Started walkthrough, each
 // step saved as a screenshot in test-results/e2e/. The tests run in order
 // and share one workbench: step 4 fixes the problem step 3 finds.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listEntities } from '../../server/src/features/entityViews';
+import { listEntities, mentionsByDocument } from '../../server/src/features/entityViews';
 import { nodeFileSystem } from '../../server/src/model/fileSystem';
 import { loadWorkspaceFolder } from '../../server/src/model/loader';
 import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
@@ -18,6 +19,7 @@ import {
   ensureCodeServer,
   goToPosition,
   installExtension,
+  openFileByQuickOpen,
   launchBrowser,
   openFileFromExplorer,
   openWorkbench,
@@ -57,6 +59,7 @@ let codeServer: CodeServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let index: WorkspaceIndex;
+let workspaceDir: string;
 
 /** Runs `body`; on failure saves a screenshot of the workbench and names it in the error. */
 async function screenshotOnFailure(name: string, body: () => Promise<void>): Promise<void> {
@@ -76,7 +79,7 @@ describe('Histmark in a real VS Code', () => {
   beforeAll(async () => {
     ensureCodeServer();
     tmp = mkdtempSync(path.join(tmpdir(), 'histmark-e2e-'));
-    const workspace = path.join(tmp, 'workspace');
+    const workspace = (workspaceDir = path.join(tmp, 'workspace'));
     const extensionsDir = path.join(tmp, 'extensions');
     cpSync(samples, workspace, { recursive: true });
     writeFileSync(path.join(workspace, TEST_DOC), TEST_TEXT);
@@ -85,7 +88,9 @@ describe('Histmark in a real VS Code', () => {
     index = new WorkspaceIndex();
     await loadWorkspaceFolder(index, nodeFileSystem, workspace);
 
-    codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data') });
+    // Ports other programs open on this machine must not raise forwarding notices over the steps.
+    const settings = { 'remote.autoForwardPorts': false };
+    codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data'), settings });
     browser = await launchBrowser();
     page = await openWorkbench(browser, codeServer.url);
     // The status bar item counts the documents once the server has indexed them.
@@ -201,6 +206,78 @@ describe('Histmark in a real VS Code', () => {
     await runCommand(page, 'Increase Current View Size');
     await runCommand(page, 'Increase Current View Size');
     await screenshot(page, '6c-entities-view-filtered');
+  });
+
+  uiTest('an entity expands to its mentions, transcripts apart from the registry, each row with its kind and context', async () => {
+    // The filtered view of step 6 still shows Khrushchev.
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Histmark Entities' }) });
+    const rows = view.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'Nikita Sergeyevich Khrushchev' }).locator('.monaco-tl-twistie').click();
+    await rows.filter({ hasText: /^In transcripts/ }).waitFor();
+    await rows.filter({ hasText: /^In the registry/ }).waitFor();
+    const [first] = mentionsByDocument(index, 'khrushchev');
+    await rows.filter({ hasText: path.basename(decodeURIComponent(first.uri)) }).locator('.monaco-tl-twistie').click();
+    const mention = first.mentions[0];
+    await rows.filter({ hasText: `${mention.context}${mention.kindLabel} · line ${mention.range.start.line + 1}` }).waitFor();
+    await screenshot(page, '6d-entity-mentions');
+  });
+
+  uiTest('Next Mention steps through every mention of the entity across documents and wraps with a notice', async () => {
+    // A person mentioned a few times in two transcripts, none of them the test document.
+    const stopsOf = (id: string) =>
+      [...index.mentionsOf(id)]
+        .filter((m, k, all) => k === 0 || all[k - 1].mention !== m.mention)
+        .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.mention.start - b.mention.start))
+        .map(({ uri, mention }) => {
+          const { line, character } = index.document(uri)!.lines.positionAt(mention.start);
+          return { file: path.basename(decodeURIComponent(uri)), relPath: path.relative(workspaceDir, decodeURIComponent(new URL(uri).pathname)), line: line + 1, column: character + 1 };
+        });
+    const person = [...index.entities()].find((e) => {
+      const docs = index.referencingDocuments(e.id);
+      const stops = stopsOf(e.id);
+      return e.kind === 'person' && docs.length === 2 && docs.every((d) => index.document(d)!.tree.isRegistry === false) && stops.length >= 3 && stops.length <= 4;
+    })!;
+    const stops = stopsOf(person.id);
+    await openFileByQuickOpen(page, stops[0].relPath);
+    await goToPosition(page, stops[0].line, stops[0].column);
+    const cursor = page.locator('[id="status.editor.selection"]');
+    for (let k = 1; k <= stops.length; k++) {
+      const stop = stops[k % stops.length];
+      await runCommand(page, 'Histmark: Next Mention');
+      await page.locator(`.tab.active[data-resource-name=${JSON.stringify(stop.file)}]`).waitFor();
+      // The whole mention is selected, on its line.
+      await expect.poll(() => cursor.innerText(), POLL).toMatch(new RegExp(`^Ln ${stop.line}, Col \\d+ \\(\\d+ selected\\)$`));
+      if (k === 1) await screenshot(page, '7a-next-mention');
+    }
+    await page.locator('.notification-toast', { hasText: `Histmark: back to the first mention of ${person.displayName}` }).waitFor();
+    await screenshot(page, '7b-next-mention-wrapped');
+  });
+
+  uiTest('the Getting Started walkthrough lists its steps and opens the sample transcript', async () => {
+    // Room for the walkthrough: the Problems panel of step 3 is not needed any more.
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Histmark' }).click();
+    const walkthrough = page.locator('.gettingStartedContainer');
+    const steps = ['Open the annotated samples', 'Hover over a person', 'Say whose words a quotation is', 'Browse everybody in the corpus', 'Export a transcript to TEI', 'Read the markup guide'];
+    for (const title of steps) await walkthrough.locator('.step-title', { hasText: title }).waitFor();
+    await walkthrough.locator('.step-title', { hasText: 'Hover over a person' }).click();
+    const button = walkthrough.getByRole('button', { name: 'Open the Memorandum' });
+    await button.waitFor();
+    await screenshot(page, '8a-walkthrough');
+    // The step's button runs Quick Open on the memorandum.
+    await button.click();
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: path.basename(TRANSCRIPT) }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[data-resource-name=${JSON.stringify(path.basename(TRANSCRIPT))}]`).waitFor();
+    await screenshot(page, '8b-walkthrough-opened-transcript');
+    // The last step's command shows the guide that ships in the package, rendered.
+    await runCommand(page, 'Histmark: Open the Markup Guide');
+    await page.locator('.tab.active', { hasText: 'Preview guide.md' }).waitFor();
+    // A webview: the page inside the frame inside the frame.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.getByRole('heading', { name: 'Writing Histmark: a guide for historians' }).waitFor();
+    await screenshot(page, '8c-markup-guide');
   });
 });
 
