@@ -61,7 +61,7 @@ export async function runExportTei(args: string[], cwd = process.cwd()): Promise
       if (workspaces.length > 1) throw new TeiUsageError(`--corpus takes paths of one workspace; these are in ${workspaces.length}: ${workspaces.map((w) => path.relative(cwd, w.root) || '.').join(', ')}.`);
       const [first] = workspaces;
       const sources: TeiSource[] = workspaces.flatMap((w) => transcriptSources(w.index, w.root, w.selected));
-      const result = exportCorpus(first.index, sources, path.basename(first.root));
+      const result = exportCorpus(first.index, sources, 'Transcripts exported from Histmark');
       write(path.resolve(cwd, corpus), result.xml);
       warnings.push(...result.warnings);
     } else {
