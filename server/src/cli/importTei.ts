@@ -38,7 +38,8 @@ export async function runImportTei(args: string[], cwd = process.cwd()): Promise
     try {
       for (const file of xmlFiles(target)) inputs.push({ file: path.relative(cwd, file).split(path.sep).join('/'), xml: readFileSync(file, 'utf8') });
     } catch (error) {
-      process.stderr.write(`histmark: ${path.relative(cwd, target) || '.'}: ${readFailure(error)}\n`);
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder.' : readFailure(error);
+      process.stderr.write(`histmark: ${path.relative(cwd, target) || '.'}: ${reason}\n`);
       return 2;
     }
   }
