@@ -8,6 +8,7 @@ import { Notifications, type WorkspaceStatus } from '../../server/src/lsp/protoc
 import { type JsonRange, toLocation } from './convert';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
+import { registerTeiCommands } from './teiCommands';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     statusBar.item,
     ...registerEntityCommands(() => client),
+    ...registerTeiCommands(() => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();

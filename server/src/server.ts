@@ -19,7 +19,7 @@ import { WorkspaceIndex } from './model/workspaceIndex';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { WorkspaceSync } from './lsp/workspaceSync';
-import { Requests } from './lsp/protocol';
+import { type ExportTeiParams, type ImportTeiParams, Requests } from './lsp/protocol';
 import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
 import { type CreateEntityParams, createEntityFromSelection } from './features/createEntity';
 import { documentSymbols } from './features/documentSymbols';
@@ -34,6 +34,7 @@ import { documentHighlights, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { exportTeiRequest, importTeiRequest } from './interchange/requests';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -56,6 +57,9 @@ const sync = new WorkspaceSync(connection, index, publisher);
 let folders: string[] = [];
 /** The client applies CreateFile edits (a quick fix may create the registry). */
 let canCreateFiles = false;
+/** Whole-workspace answers (a TEI export) wait for the initial index. */
+let markIndexed: () => void = () => {};
+const indexed = new Promise<void>((resolve) => (markIndexed = resolve));
 
 /**
  * Runs a handler so that a bug in one feature is logged, never fatal. A
@@ -115,6 +119,7 @@ connection.onInitialized(async () => {
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   progress?.begin('Histmark: indexing', 0, 'reading documents', false);
   await sync.load(folders, progress);
+  markIndexed();
   progress?.done();
 });
 
@@ -173,6 +178,8 @@ connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { i
 connection.onRequest(Requests.entityQuotations, guarded('entity quotations', (p: { id: string }) => quotationsBy(index, p.id)));
 connection.onRequest(Requests.createEntity, guarded('create entity', (p: CreateEntityParams) => createEntityFromSelection(index, p, { settings, folders, canCreateFiles })));
 connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPositionParams) => entityAt(index, p.textDocument.uri, p.position)));
+connection.onRequest(Requests.exportTei, guarded('export TEI', async (p: ExportTeiParams) => (await indexed, exportTeiRequest(index, folders, p))));
+connection.onRequest(Requests.importTei, guarded('import TEI', (p: ImportTeiParams) => importTeiRequest(p)));
 
 documents.listen(connection);
 connection.listen();
