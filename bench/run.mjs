@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, measureLinters } from './commands.mjs';
+import { exportTable, measureExport } from './exportTei.mjs';
 import { BOOK_DOCUMENT, CORPORA_DIR, DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, markdownCopy } from './generate.mjs';
 import { loadParser, parseThroughput } from './parse.mjs';
 import { corporaTable, lintTable, parseTable, serverTable } from './report.mjs';
@@ -74,9 +75,11 @@ async function run(options) {
   for (const corpus of corpora) {
     log(`Linters on ${corpus.size} documents…`);
     const linters = await measureLinters(corpus.dir, corpus.markdown);
+    log(`TEI export of ${corpus.size} documents…`);
+    const exportTei = await measureExport(corpus.dir);
     log(`Language server on ${corpus.size} documents…`);
     const server = await measureServer(corpus.dir, BOOK_DOCUMENT, options);
-    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, server });
+    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, exportTei, server });
   }
   const minutes = (performance.now() - started) / 60_000;
   return { corpora, parses, rows, minutes };
@@ -109,6 +112,13 @@ ${parseTable(parses)}
 floor (bench/floor.mjs: read every file, run one regular expression). Wall time and peak RSS.
 
 ${lintTable(rows)}
+
+## TEI export of a whole corpus
+
+\`histmark export tei DIR --out …\` (one TEI file per transcript, each with its header, the
+standOff of the entities it refers to and its text), beside \`histmark lint\` on the same corpus.
+
+${exportTable(rows)}
 
 ## Language server over stdio
 
