@@ -120,8 +120,11 @@ export class TextImporter {
         continue;
       }
       if (!isElement(node)) {
-        const text = node.nodeType === 8 ? comment(node) : textContent(node);
-        out += first && text.trim() === '' && /\n/.test(text) ? '' : text.trim() === '' ? text : node.nodeType === 8 ? text : escapeText(text);
+        const text = textContent(node);
+        if (node.nodeType === 8) out += comment(node);
+        else if (text.trim() !== '') out += escapeText(text);
+        // Layout between the speaker and the first paragraph is no text of the turn.
+        else if (!first || !text.includes('\n')) out += text;
         continue;
       }
       first = false;
@@ -131,43 +134,31 @@ export class TextImporter {
   }
 
   private blockQuote(e: Element): string {
-    const name = e.localName;
-    const cit = name === 'cit';
+    const cit = e.localName === 'cit';
     const quote = cit ? (child(e, 'quote') ?? child(e, 'q') ?? child(e, 'said') ?? e) : e;
     const paragraphs = children(quote, 'p');
     if (paragraphs.length === 0 && attr(e, 'rend') !== 'block' && !cit) return this.paragraphOf(this.quotation(e));
-    let content: string;
-    if (paragraphs.length > 0) {
-      content = paragraphs.map((p) => this.inline(p)).join('\n');
-    } else {
-      content = this.inline(quote);
-    }
-    const lines = content.replace(/^\s*\n/, '').split('\n').map((line) => `> ${line}`.replace(/^> $/, '>'));
-    // The attribution line: names as written (bibl) or who/speaker note/term.
+    const content = paragraphs.length > 0 ? paragraphs.map((p) => this.inline(p)).join('\n') : this.inline(quote);
+    const lines = content.replace(/^\s*\n/, '').split('\n').map((line) => (line === '' ? '>' : `> ${line}`));
     const bibl = child(e, 'bibl');
-    const who = pointerIds(attr(quote, 'who') ?? attr(e, 'who')).map(histmarkId);
-    const describer = children(quote, 'note').find((n) => attr(n, 'type') === 'speaker');
-    let attribution: string | undefined;
-    if (bibl && /\{@|@[\p{L}\p{N}]/u.test(this.inlineNoReport(bibl))) attribution = `> ${this.inline(bibl)}`;
-    else if (bibl && who.length > 0) attribution = `> — {${who.map((id) => '@' + id).join(' ')}}`;
-    else if (who.length > 0) attribution = `> — {${who.map((id) => '@' + id).join(' ')}}`;
-    else if (describer) attribution = `> — {@?: ${oneLine(textContent(describer))}}`;
-    else if (quote.localName === 'said' || e.localName === 'said') attribution = '> — {@?}';
-    else if (attr(quote, 'type') === 'term') attribution = '> {~}';
-    const lineBreak = bibl ? textBefore(bibl) : '\n';
-    const body = lines.join('\n');
-    const out = this.pendingPageBreaks + body + (attribution ? (lineBreak.includes('\n') ? lineBreak.slice(0, lineBreak.lastIndexOf('\n') + 1).replace(/[^\r\n]/g, '') : '\n') + attribution : '');
+    const lineBreak = bibl && textBefore(bibl).includes('\r\n') ? '\r\n' : '\n';
+    const attribution = this.blockAttribution(e, quote, bibl);
+    const out = this.pendingPageBreaks + lines.join('\n') + (attribution ? lineBreak + attribution : '');
     this.pendingPageBreaks = '';
     return out;
   }
 
-  private inlineNoReport(e: Element): string {
-    const before = this.reports.length;
-    const footnotes = this.footnotes.length;
-    const out = this.inline(e);
-    this.reports.length = before;
-    this.footnotes.length = footnotes;
-    return out;
+  /** The last line of a block quote: the names as the source wrote them (bibl), else @who, a described or unknown speaker, or {~}. */
+  private blockAttribution(e: Element, quote: Element, bibl: Element | undefined): string | undefined {
+    const who = pointerIds(attr(quote, 'who') ?? attr(e, 'who')).map(histmarkId);
+    const describer = children(quote, 'note').find((n) => attr(n, 'type') === 'speaker');
+    const linked = (x: Element) => [x, ...Array.from(x.getElementsByTagName('*') as unknown as Element[])].some((n) => NAMES.has(n.localName!) && (attr(n, 'ref') ?? attr(n, 'key')) !== undefined);
+    if (bibl && linked(bibl)) return `> ${this.inline(bibl)}`;
+    if (who.length > 0) return `> — {${who.map((id) => '@' + id).join(' ')}}`;
+    if (describer) return `> — {@?: ${oneLine(textContent(describer)).replace(/[{}]/g, '')}}`;
+    if (quote.localName === 'said' || e.localName === 'said') return '> — {@?}';
+    if (attr(quote, 'type') === 'term') return '> {~}';
+    return undefined;
   }
 
   private footnoteDefinition(e: Element, before: string): string {
