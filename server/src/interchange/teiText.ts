@@ -242,7 +242,8 @@ export class TextImporter {
   private marked(e: Element, mark: string): string {
     const inner = children(e);
     const onlyName = inner.length === 1 && NAMES.has(inner[0].localName!) && nodes(e).every((n) => n === inner[0] || textContent(n).trim() === '');
-    if (onlyName && mark !== '-' && !mark.startsWith('lang')) {
+    // `{-}` is the one mark that cannot follow ids.
+    if (onlyName && mark !== '-') {
       const mention = this.name(inner[0]);
       const m = /^\[(.*)\]\{(.*)\}$/s.exec(mention);
       if (m) return `[${m[1]}]{${m[2]} ${mark}}`;
