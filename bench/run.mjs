@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, measureLinters } from './commands.mjs';
+import { exportTable, measureExport } from './exportTei.mjs';
 import { BOOK_DOCUMENT, CORPORA_DIR, DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, markdownCopy } from './generate.mjs';
 import { loadParser, parseThroughput } from './parse.mjs';
 import { corporaTable, editorComparisonNotes, editorComparisonTable, lintTable, parseTable, serverTable } from './report.mjs';
@@ -85,7 +86,9 @@ async function run(options) {
       log(`Histmark's and VS Code's Markdown server, one after the other, on ${corpus.size} documents…`);
       comparison = await measureEditorComparison(corpus.dir, corpus.markdown, BOOK_DOCUMENT, options);
     }
-    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, server, comparison });
+    log(`TEI export of ${corpus.size} documents…`);
+    const exportTei = await measureExport(corpus.dir);
+    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, exportTei, server, comparison });
   }
   const minutes = (performance.now() - started) / 60_000;
   return { corpora, parses, rows, minutes };
@@ -118,6 +121,13 @@ ${parseTable(parses)}
 floor (bench/floor.mjs: read every file, run one regular expression). Wall time and peak RSS.
 
 ${lintTable(rows)}
+
+## TEI export of a whole corpus
+
+\`histmark export tei DIR --out …\` (one TEI file per transcript, each with its header, the
+standOff of the entities it refers to and its text), beside \`histmark lint\` on the same corpus.
+
+${exportTable(rows)}
 
 ## Language server over stdio
 

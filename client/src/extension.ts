@@ -10,6 +10,7 @@ import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
+import { registerTeiCommands } from './teiCommands';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar.item,
     ...registerEntityCommands(() => client),
     ...registerGettingStartedCommands(context),
+    ...registerTeiCommands(() => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();

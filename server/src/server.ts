@@ -24,7 +24,7 @@ import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { IndexGate } from './lsp/indexGate';
 import { WorkspaceSync } from './lsp/workspaceSync';
-import { type MentionStepParams, Requests } from './lsp/protocol';
+import { type ExportTeiParams, type ImportTeiParams, type MentionStepParams, Requests } from './lsp/protocol';
 import { mentionStep } from './features/mentionNavigation';
 import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
 import { type CreateEntityParams, createEntityFromSelection } from './features/createEntity';
@@ -40,6 +40,7 @@ import { documentHighlights, references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { exportTeiRequest, importTeiRequest } from './interchange/requests';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -198,6 +199,8 @@ connection.onRequest(Requests.entityQuotations, guarded('entity quotations', (p:
 connection.onRequest(Requests.createEntity, guarded('create entity', (p: CreateEntityParams) => createEntityFromSelection(index, p, { settings, folders, canCreateFiles })));
 connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPositionParams) => entityAt(index, p.textDocument.uri, p.position)));
 connection.onRequest(Requests.mentionStep, guarded('mention step', (p: MentionStepParams) => mentionStep(index, p)));
+connection.onRequest(Requests.exportTei, guarded('export TEI', (p: ExportTeiParams) => exportTeiRequest(index, folders, p)));
+connection.onRequest(Requests.importTei, guarded('import TEI', (p: ImportTeiParams) => importTeiRequest(p)));
 
 documents.listen(connection);
 connection.listen();

@@ -2,7 +2,8 @@
 
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { attributes, body, childNames, elements, exportText, first, textOf } from './helpers';
+import { teiDocument } from '../../server/src/render/tei/document';
+import { attributes, body, childNames, elements, exportText, first, indexOf, parseXml, textOf } from './helpers';
 
 const p = (transcript: string) => first(body(exportText(transcript).dom), 'p');
 
@@ -204,5 +205,29 @@ describe('SPEC 14: the text', () => {
   it('comments: XML comments where they stand', () => {
     const { xml } = exportText('<!-- between -->\nText <!-- inline -- dashes --> here.\n');
     expect(xml).toContain('<body><!-- between -->\n<p>Text <!-- inline -\\- dashes --> here.</p>');
+  });
+});
+
+describe('SPEC 14: the 1.1 marks, on the tree the 1.1 parser makes', () => {
+  // Until the 1.1 parser lands (tests/render/tei11-parser-dependent.test.ts parses them),
+  // the tree is given its foreign/notMention marks by hand, as that parser records them.
+  function exportWithMark(kind: 'foreign' | 'notMention', value?: string) {
+    const index = indexOf({ 'doc.hmd': 'Said [nyet]{sic} here.\n' });
+    const entry = index.document('file:///ws/doc.hmd')!;
+    Object.assign(entry.tree.apparatus[0], { kind, value });
+    return parseXml(teiDocument(index, { entry, path: 'doc.hmd' }).xml);
+  }
+
+  it('[text]{lang: ru}: foreign xml:lang', () => {
+    const foreign = first(body(exportWithMark('foreign', 'ru')), 'foreign');
+    expect(attributes(foreign)).toEqual({ 'xml:lang': 'ru' });
+    expect(textOf(foreign)).toBe('nyet');
+  });
+
+  it('[text]{-}: plain text, kept in a seg for the way back', () => {
+    const p = first(body(exportWithMark('notMention')), 'p');
+    expect(childNames(p)).toEqual(['#text', 'seg', '#text']);
+    expect(attributes(first(p, 'seg'))).toEqual({ type: 'notMention' });
+    expect(textOf(p)).toBe('Said nyet here.');
   });
 });

@@ -28,12 +28,12 @@ export function formatWarning(workspaces: readonly LoadedWorkspace[], cwd: strin
   return `${relativeFile(cwd, warning.uri)}:${position.line + 1}:${position.character + 1}: warning: ${warning.message}`;
 }
 
-function write(file: string, text: string): void {
+function write(file: string, text: string, cwd: string): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
   } catch (error) {
-    throw new Error(`cannot write ${file}: ${readFailure(error)}`);
+    throw new Error(`cannot write ${path.relative(cwd, file)}: ${readFailure(error)}`);
   }
 }
 
@@ -61,13 +61,13 @@ export async function runExportTei(args: string[], cwd = process.cwd()): Promise
       if (workspaces.length > 1) throw new TeiUsageError(`--corpus takes paths of one workspace; these are in ${workspaces.length}: ${workspaces.map((w) => path.relative(cwd, w.root) || '.').join(', ')}.`);
       const [first] = workspaces;
       const sources: TeiSource[] = workspaces.flatMap((w) => transcriptSources(w.index, w.root, w.selected));
-      const result = exportCorpus(first.index, sources, path.basename(first.root));
-      write(path.resolve(cwd, corpus), result.xml);
+      const result = exportCorpus(first.index, sources, 'Transcripts exported from Histmark');
+      write(path.resolve(cwd, corpus), result.xml, cwd);
       warnings.push(...result.warnings);
     } else {
       for (const w of workspaces) {
         const result = exportDocuments(w.index, transcriptSources(w.index, w.root, w.selected));
-        for (const output of result.outputs) write(path.resolve(cwd, out!, output.path), output.xml);
+        for (const output of result.outputs) write(path.resolve(cwd, out!, output.path), output.xml, cwd);
         warnings.push(...result.warnings);
       }
     }

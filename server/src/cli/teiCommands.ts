@@ -1,11 +1,12 @@
 // `histmark export tei …` and `histmark import tei …`: the dispatch main.ts calls.
 
 import { EXPORT_TEI_HELP, runExportTei } from './exportTei';
+import { IMPORT_TEI_HELP, runImportTei } from './importTei';
 import { TeiUsageError } from './teiUsage';
 
 export { TeiUsageError } from './teiUsage';
 
-export const TEI_HELP = EXPORT_TEI_HELP;
+export const TEI_HELP = EXPORT_TEI_HELP + IMPORT_TEI_HELP;
 
 export async function runTeiCommand(command: 'export' | 'import', args: string[]): Promise<number> {
   const [format, ...rest] = args;
@@ -14,5 +15,5 @@ export async function runTeiCommand(command: 'export' | 'import', args: string[]
     return 0;
   }
   if (format !== 'tei') throw new TeiUsageError(`histmark ${command} knows one format, tei: \`histmark ${command} tei …\`${format ? `, not "${format}"` : ''}.`);
-  return runExportTei(rest);
+  return command === 'export' ? runExportTei(rest) : runImportTei(rest);
 }

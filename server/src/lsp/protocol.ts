@@ -91,6 +91,33 @@ export interface WorkspaceStatus {
  */
 export const SERVED_SCHEMES = ['file', 'untitled'] as const;
 
+/** `histmark/exportTei`: one transcript (`uri`) or every transcript of the workspace, as TEI files under `outDir`. */
+export interface ExportTeiParams {
+  uri?: string;
+  /** A folder (file system path); the TEI of `a/b.hmd` is `outDir/a/b.xml`, relative to its workspace folder. */
+  outDir: string;
+}
+
+export interface ExportTeiResult {
+  /** File system paths of the files written. */
+  written: string[];
+  /** The TEI of `uri`, when one document was exported. */
+  document?: string;
+  warnings: { uri: string; range: Range; message: string }[];
+}
+
+/** `histmark/importTei`: TEI files → transcripts and a registry under `outDir`. */
+export interface ImportTeiParams {
+  files: string[];
+  outDir: string;
+}
+
+export interface ImportTeiResult {
+  written: string[];
+  /** 1-based line and column, as XML parsers count. */
+  messages: { file: string; line: number; column: number; message: string; fatal: boolean }[];
+}
+
 export const Requests = {
   /** () → EntitySummary[] */
   entities: 'histmark/entities',
@@ -104,6 +131,10 @@ export const Requests = {
   mentionStep: 'histmark/mentionStep',
   /** { textDocument, range, kind, id, name } → WorkspaceEdit registering the entity and linking the selection */
   createEntity: 'histmark/createEntity',
+  /** ExportTeiParams → ExportTeiResult */
+  exportTei: 'histmark/exportTei',
+  /** ImportTeiParams → ImportTeiResult */
+  importTei: 'histmark/importTei',
 } as const;
 
 export const Notifications = {

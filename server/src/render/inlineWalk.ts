@@ -11,7 +11,7 @@ import type { InlineNode, NoteNode, QuotationNode, WalkWarning } from './reading
 export type EntityLookup = (id: string) => Entity | undefined;
 
 /** A removed stretch of text inside a region (a block quote's `> `), with the text that stands for it. */
-export interface Gap {
+export interface LineMarkup {
   start: number;
   end: number;
   keep: string;
@@ -54,8 +54,8 @@ function insertSorted(items: Item[], from: number, item: Item): void {
 }
 
 /** The inline nodes of the region [from, to) of the tree's text. */
-export function walkInline(ctx: InlineContext, from: number, to: number, gaps: Gap[] = []): InlineNode[] {
-  const items = collect(ctx, from, to, gaps);
+export function walkInline(ctx: InlineContext, from: number, to: number, markup: LineMarkup[] = []): InlineNode[] {
+  const items = collect(ctx, from, to, markup);
   const state = { next: 0 };
   return build(ctx, items, state, from, to, to, false).nodes;
 }
@@ -64,7 +64,7 @@ function inRegion(start: number, from: number, to: number): boolean {
   return start >= from && start < to;
 }
 
-function collect(ctx: InlineContext, from: number, to: number, gaps: Gap[]): Item[] {
+function collect(ctx: InlineContext, from: number, to: number, markup: LineMarkup[]): Item[] {
   const { tree, lookup } = ctx;
   const text = tree.text;
   const items: Item[] = [];
@@ -140,7 +140,7 @@ function collect(ctx: InlineContext, from: number, to: number, gaps: Gap[]): Ite
       }),
     );
   }
-  for (const g of gaps) items.push(atom(g.start, g.end, () => (g.keep === '' ? undefined : { type: 'text', text: g.keep, at: g.start })));
+  for (const g of markup) items.push(atom(g.start, g.end, () => (g.keep === '' ? undefined : { type: 'text', text: g.keep, at: g.start })));
   items.sort(byPosition);
   return items;
 }

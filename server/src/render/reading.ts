@@ -5,7 +5,7 @@
 // `at` is the source offset a node starts at, for messages and scroll sync.
 
 import type { Entity } from '../model/entity';
-import type { Apparatus, Attribution, FootnoteDefinition, Heading, IdRef, Quotation } from '../syntax/types';
+import type { Apparatus, FootnoteDefinition, Heading, IdRef, Quotation } from '../syntax/types';
 
 export interface TextNode {
   type: 'text';
@@ -158,4 +158,3 @@ export interface ReadingDocument {
   warnings: WalkWarning[];
 }
 
-export type { Attribution };

@@ -4,7 +4,7 @@
 // here knows an output format.
 
 import type { Block, Definition, FootnoteDefinition, Span, SyntaxTree } from '../syntax/types';
-import { type EntityLookup, type Gap, type InlineContext, walkInline } from './inlineWalk';
+import { type EntityLookup, type LineMarkup, type InlineContext, walkInline } from './inlineWalk';
 import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingDocument, TurnNode } from './reading';
 
 export type { EntityLookup } from './inlineWalk';
@@ -25,17 +25,16 @@ function context(tree: SyntaxTree, lookup: EntityLookup, warnings: ReadingDocume
   return ctx;
 }
 
-/** A region made of lines whose leading markup (`> `, indentation) is removed; line breaks kept. */
-function linesRegion(text: string, start: number, end: number, lineStart: (from: number) => number): { gaps: Gap[] } {
-  const gaps: Gap[] = [];
+/** The markup at the start of each line of a region (`> `, indentation): removed, its line break kept. */
+function lineMarkup(text: string, start: number, end: number, lineStart: (from: number) => number): LineMarkup[] {
+  const markup: LineMarkup[] = [];
   let p = text.indexOf('\n', start);
   while (p !== -1 && p < end) {
     const breakStart = p > start && text[p - 1] === '\r' ? p - 1 : p;
-    const next = lineStart(p + 1);
-    gaps.push({ start: breakStart, end: Math.min(next, end), keep: text.slice(breakStart, p + 1) });
+    markup.push({ start: breakStart, end: Math.min(lineStart(p + 1), end), keep: text.slice(breakStart, p + 1) });
     p = text.indexOf('\n', p + 1);
   }
-  return { gaps };
+  return markup;
 }
 
 function skipIndent(text: string, from: number): number {
@@ -47,7 +46,7 @@ function skipIndent(text: string, from: number): number {
 function noteOf(ctx: InlineContext, definition: FootnoteDefinition): NoteNode {
   const text = ctx.tree.text;
   const { start, end } = definition.content;
-  return { definition, children: walkInline(ctx, start, end, linesRegion(text, start, end, (p) => skipIndent(text, p)).gaps) };
+  return { definition, children: walkInline(ctx, start, end, lineMarkup(text, start, end, (p) => skipIndent(text, p))) };
 }
 
 /** The inline nodes of an entity's description (indentation removed), for hovers and exports. */
@@ -57,7 +56,7 @@ export function walkDescription(tree: SyntaxTree, definition: Definition, lookup
   const ctx = context(tree, lookup, [], fragments);
   const text = tree.text;
   const { start, end } = definition.description;
-  return { nodes: walkInline(ctx, start, end, linesRegion(text, start, end, (p) => skipIndent(text, p)).gaps), fragments };
+  return { nodes: walkInline(ctx, start, end, lineMarkup(text, start, end, (p) => skipIndent(text, p))), fragments };
 }
 
 /** The end of a block's content, without its final line break. */
@@ -184,7 +183,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
       type: 'blockQuote',
       quotation: q,
       index,
-      children: walkInline(ctx, start, contentStop, linesRegion(text, start, contentStop, afterMarker).gaps),
+      children: walkInline(ctx, start, contentStop, lineMarkup(text, start, contentStop, afterMarker)),
       at: q.start,
     };
     const attribution = q.attribution;

@@ -28,16 +28,17 @@ interface Sink {
   writer: XmlWriter;
   warnings: ExportWarning[];
   index: WorkspaceIndex;
+  /** The document being written, for reports of characters XML cannot hold. */
+  current: { uri: string };
 }
 
 function sink(index: WorkspaceIndex): Sink {
   const warnings: ExportWarning[] = [];
-  let current = { uri: '', offset: 0 };
+  const current = { uri: '' };
   const writer = new XmlWriter((code, at) => {
-    warnings.push({ uri: current.uri, offset: at ?? current.offset, message: `character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML: exported as U+FFFD` });
+    warnings.push({ uri: current.uri, offset: at ?? 0, message: `character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML: exported as U+FFFD` });
   });
-  const s: Sink & { at: (uri: string, offset: number) => void } = { writer, warnings, index, at: (uri, offset) => (current = { uri, offset }) };
-  return s;
+  return { writer, warnings, index, current };
 }
 
 function lookup(index: WorkspaceIndex): (id: string) => Entity | undefined {
@@ -66,6 +67,7 @@ function writeTei(s: Sink, source: TeiSource, options: { standOff: boolean; idPr
   const { entry } = source;
   const warn = (at: number, message: string) => s.warnings.push({ uri: entry.uri, offset: at, message });
   const find = lookup(index);
+  s.current.uri = entry.uri;
   w.start('TEI', options.standOff ? { xmlns: TEI_NAMESPACE } : {});
   writeHeader({ writer: w, lookup: find, warn, path: source.path }, entry.tree.frontMatter);
   if (options.standOff) {
@@ -78,7 +80,6 @@ function writeTei(s: Sink, source: TeiSource, options: { standOff: boolean; idPr
   const doc = walkDocument(entry.tree, find);
   for (const warning of doc.warnings) warn(warning.at, warning.message);
   const body: BodyContext = { writer: w, fragments: doc.fragments, idPrefix: options.idPrefix, warn, isDefined: (id) => find(id) !== undefined };
-  (s as Sink & { at: (uri: string, offset: number) => void }).at(entry.uri, 0);
   writeBlocks(body, doc.blocks);
   w.end().end();
   w.endOnNewLine();

@@ -35,12 +35,22 @@ export function exportDocuments(index: WorkspaceIndex, sources: readonly TeiSour
     outputs.push({ path: source.path.replace(/\.hmd$/, '') + '.xml', xml: result.xml, uri: source.entry.uri });
     warnings.push(...result.warnings);
   }
-  return { outputs, warnings: dedupe(warnings) };
+  return { outputs, warnings: dedupe([...warnings, ...registryWarnings(index)]) };
 }
 
 export function exportCorpus(index: WorkspaceIndex, sources: readonly TeiSource[], title: string): { xml: string; warnings: ExportWarning[] } {
   const result = teiCorpus(index, sources, title);
-  return { xml: result.xml, warnings: dedupe(result.warnings) };
+  return { xml: result.xml, warnings: dedupe([...result.warnings, ...registryWarnings(index)]) };
+}
+
+/** A registry exports as its entities; a footnote defined there has no place in any TEI document. */
+function registryWarnings(index: WorkspaceIndex): ExportWarning[] {
+  const out: ExportWarning[] = [];
+  for (const entry of index.documents()) {
+    if (!entry.tree.isRegistry) continue;
+    for (const d of entry.tree.footnoteDefinitions) out.push({ uri: entry.uri, offset: d.start, message: `footnote [^${d.label}] of a registry file is not exported` });
+  }
+  return out;
 }
 
 /** A registry entity's warning repeats in every document naming it: say it once. */

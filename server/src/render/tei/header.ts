@@ -57,6 +57,7 @@ function writeDate(ctx: HeaderContext, field: Field): void {
 export function writeHeader(ctx: HeaderContext, frontMatter: FrontMatter | undefined): void {
   const w = ctx.writer;
   const get = (key: string) => entries(frontMatter, key);
+  for (const line of frontMatter?.malformed ?? []) ctx.warn(line.start, 'a front-matter line that is not `key: value` is not exported');
   w.newline().start('teiHeader').newline().start('fileDesc').newline().start('titleStmt');
   const titles = get('title');
   if (titles.length === 0) w.newline().element('title', { type: 'file' }, ctx.path);
