@@ -46,6 +46,8 @@ export interface TestServer {
   /** Writes a file on disk (the server is not told: see `notifyWatched`). */
   write(file: string, text: string): void;
   remove(file: string): void;
+  /** Reads a file on disk. */
+  read(file: string): string;
   /** Opens a document with its disk text (or `text`) and returns its URI. */
   open(file: string, text?: string): Promise<string>;
   /** Replaces the whole text of an open document. */
@@ -56,6 +58,8 @@ export interface TestServer {
   publishes: Publish[];
   /** Every histmark/status notification received, in order. */
   statuses: WorkspaceStatus[];
+  /** Waits until `predicate` holds, checked now and after every publishDiagnostics; `explain` says why not, on timeout. */
+  waitUntil(predicate: () => boolean, explain: () => string, timeoutMs?: number): Promise<void>;
   /** Waits until the diagnostics of `file` satisfy `predicate`. */
   waitForDiagnostics(file: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   /**
@@ -176,6 +180,7 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
     uri,
     write,
     remove: (file) => rmSync(path.join(root, file), { force: true }),
+    read: (file) => readFileSync(path.join(root, file), 'utf8'),
     logs,
     publishes,
     statuses,
@@ -229,23 +234,30 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
       await server.waitForDiagnostics(file, (d) => d.some((x) => x.code === 'HM002'));
     },
     diagnostics: (file) => published.get(uri(file)) ?? [],
-    waitForDiagnostics(file, predicate, timeoutMs = 5000) {
+    waitUntil(predicate, explain, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const d = published.get(uri(file));
-          if (d && predicate(d)) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve(d);
-          }
+          if (!predicate()) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`Timed out waiting for diagnostics of ${file}; last: ${JSON.stringify(published.get(uri(file)))}\n${stderr}`));
+          reject(new Error(`${explain()}\n${stderr}`));
         }, timeoutMs);
         listeners.add(check);
         check();
       });
+    },
+    async waitForDiagnostics(file, predicate, timeoutMs = 5000) {
+      const latest = () => published.get(uri(file));
+      await server.waitUntil(
+        () => latest() !== undefined && predicate(latest()!),
+        () => `Timed out waiting for diagnostics of ${file}; last: ${JSON.stringify(latest())}`,
+        timeoutMs,
+      );
+      return latest()!;
     },
     async stop() {
       const exited = new Promise((resolve) => {

@@ -33,6 +33,8 @@ export class WorkspaceSync {
   folders: string[] = [];
   /** Bumped by everything that changes a document's text: a disk read that started before is stale. */
   private readonly generations = new Map<string, number>();
+  /** Bumped when a rebuild is asked for: it reads every file afresh, so a read under way is stale too. */
+  private rebuilds = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -121,6 +123,7 @@ export class WorkspaceSync {
 
   private async reloadFromDisk(uri: string): Promise<void> {
     const generation = this.bump(uri);
+    const rebuilds = this.rebuilds;
     const file = pathOf(uri);
     if (!file || !this.inWorkspace(file)) {
       this.publisher.schedule(this.index.removeDocument(uri));
@@ -133,14 +136,15 @@ export class WorkspaceSync {
       text = undefined;
       if (this.generations.get(uri) === generation) this.connection.console.warn(`${file}: ${readFailure(error)}`);
     }
-    // Opened, re-read or deleted meanwhile: what happened since is the truth.
-    if (this.generations.get(uri) !== generation || this.isOpen(uri)) return;
+    // Opened, re-read, deleted or rebuilt meanwhile: what happened since is the truth.
+    if (this.generations.get(uri) !== generation || this.rebuilds !== rebuilds || this.isOpen(uri)) return;
     // Deleted or unreadable: it leaves the workspace, and its diagnostics with it.
     this.publisher.schedule(text === undefined ? this.index.removeDocument(uri) : this.index.setDocument(uri, text));
   }
 
   /** histmark.json changed: its exclude globs may change which files count, so rebuild the index. */
   private reloadConfig(): Promise<void> {
+    this.rebuilds++;
     return this.gate.build(async () => {
       for (const doc of [...this.index.documents()]) this.index.removeDocument(doc.uri);
       this.publisher.config = undefined;
