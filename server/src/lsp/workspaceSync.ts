@@ -122,6 +122,8 @@ export class WorkspaceSync {
   }
 
   private async reloadFromDisk(uri: string): Promise<void> {
+    // Reopened before this ran (a close waits for a rebuild): the editor's text wins.
+    if (this.isOpen(uri)) return;
     const generation = this.bump(uri);
     const rebuilds = this.rebuilds;
     const file = pathOf(uri);
