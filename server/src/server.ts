@@ -160,7 +160,7 @@ function refreshOtherEditors(colours: boolean): void {
   }, 300);
 }
 
-documents.onDidOpen((e) => sync.documentChanged(e.document));
+// An open fires onDidChangeContent too: that one event indexes opens and edits alike.
 documents.onDidChangeContent((e) => refreshOtherEditors(sync.documentChanged(e.document).size > 1));
 const documentClosed = guarded('close', (uri: string) => sync.documentClosed(uri));
 documents.onDidClose((e) => void documentClosed(e.document.uri));

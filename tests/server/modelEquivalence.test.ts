@@ -1,6 +1,6 @@
 // Protocol-level model equivalence: random (seeded) sequences of edits,
-// opens, closes, files created, changed, deleted and renamed on disk, and
-// histmark.json changes, sent to the real server over stdio — several at
+// opens, closes, files created, changed, deleted and renamed on disk,
+// histmark.json changes and virtual documents (git diffs, rename previews), sent to the real server over stdio — several at
 // once in one write, as a busy editor does. After each step, once the
 // server's diagnostics have settled, they equal those a fresh index computes
 // for the same state. HISTMARK_PROTOCOL_SEEDS=20 HISTMARK_PROTOCOL_STEPS=500
@@ -9,8 +9,8 @@ import { afterEach, describe, it } from 'vitest';
 import { type BatchMessage, startServer, type TestServer } from './lspClient';
 import { CONFIGS, expectedDiagnostics, FILE_NAMES, positionAt, Random, randomEdit, randomText } from './workspaceModel';
 
-const SEEDS = Array.from({ length: Number(process.env.HISTMARK_PROTOCOL_SEEDS ?? 3) }, (_, i) => i + 1);
-const STEPS = Number(process.env.HISTMARK_PROTOCOL_STEPS ?? 25);
+const SEEDS = Array.from({ length: Number(process.env.HISTMARK_PROTOCOL_SEEDS ?? 4) }, (_, i) => i + 1);
+const STEPS = Number(process.env.HISTMARK_PROTOCOL_STEPS ?? 60);
 const CREATED = 1;
 const CHANGED = 2;
 const DELETED = 3;
@@ -47,8 +47,15 @@ class Session {
     const closed = FILE_NAMES.filter((f) => !this.open.has(f));
     const opened = [...this.open.keys()];
     const disk = [...this.onDisk];
-    const kinds = ['edit', 'edit', 'edit', 'open', 'close', 'reopen', 'write', 'delete', 'rename', 'config'];
+    const kinds = ['edit', 'edit', 'edit', 'open', 'close', 'reopen', 'write', 'delete', 'rename', 'config', 'virtual'];
     const kind = r.pick(kinds);
+    if (kind === 'virtual') {
+      // A git diff or rename preview of a workspace file: it must change nothing.
+      const uri = `${r.pick(['git', 'vscode-rename-preview'])}:${this.s.uri(r.pick(FILE_NAMES)).slice('file:'.length)}?${this.log.length}`;
+      const text = randomText(r);
+      this.log.push(`open ${uri} ${JSON.stringify(text)}`);
+      return [{ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'histmark', version: 1, text } } }];
+    }
     if (kind === 'edit' && opened.length > 0) return [this.edit(r.pick(opened))];
     if (kind === 'close' && opened.length > 0) return [this.close(r.pick(opened))];
     if (kind === 'reopen' && opened.length > 0) {
