@@ -81,6 +81,7 @@ describe('a client that does not wait for the index', () => {
     const ofLetter = server.publishes.filter((p) => p.uri === letter.uri).map((p) => p.diagnostics.map((d) => d.code));
     expect(ofLetter).toEqual([['HM001']]);
     // The status bar is told "indexing" or the whole workspace, never a partial count.
+    expect(server.statuses[0].indexing).toBe(true);
     expect(server.statuses.filter((s) => !s.indexing).map((s) => s.documents)).toEqual([TRANSCRIPTS + 2]);
   });
 });

@@ -48,6 +48,8 @@ export class WorkspaceSync {
   /** The first build: indexes every folder; the first folder's histmark.json configures the workspace. */
   initialLoad(folders: string[], progress?: WorkDoneProgressReporter): Promise<void> {
     this.folders = folders;
+    // A restarted server's client still shows the old counts: say it is indexing.
+    this.publisher.sendStatus();
     return this.gate.build(() => this.load(progress), true);
   }
 
