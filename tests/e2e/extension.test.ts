@@ -1,6 +1,7 @@
 // The packaged extension (.vsix) in a real VS Code (code-server + Chromium)
 // on a copy of samples/ plus one test document: hover, Go to Definition,
-// the Problems panel, a quick fix, completion and the Entities view, each
+// the Problems panel, a quick fix, completion, the Entities view and a
+// rename preview that must add no problems, each
 // step saved as a screenshot in test-results/e2e/. The tests run in order
 // and share one workbench: step 4 fixes the problem step 3 finds.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -203,7 +204,44 @@ describe('Histmark in a real VS Code', () => {
     await runCommand(page, 'Increase Current View Size');
     await screenshot(page, '6c-entities-view-filtered');
   });
+
+  uiTest('a rename preview adds no problems: its virtual documents are not workspace documents', async () => {
+    await quickOpen(page, 'people.hmd');
+    const registry = readFileSync(path.join(samples, 'registry/people.hmd'), 'utf8');
+    const at = positionOf(registry, '@person khrushchev:', '@person '.length + 1);
+    await goToPosition(page, at.line, at.column);
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input:focus');
+    await input.waitFor();
+    await input.fill('nikita-khrushchev');
+    await page.keyboard.press('Control+Enter');
+    // The preview's diff editor shows the registry as it would be: a document of its own scheme.
+    const preview = page.locator('.bulk-edit-panel .monaco-list-row', { hasText: 'people.hmd' }).first();
+    await preview.waitFor();
+    await preview.click();
+    await page.locator('.monaco-diff-editor').first().waitFor();
+    await screenshot(page, '7a-rename-preview');
+    // A problem made after the preview opened: once it is listed, anything the preview caused would be too.
+    await quickOpen(page, TEST_DOC);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nMet @after-preview.');
+    await runCommand(page, 'Focus Problems (Errors, Warnings, Infos)');
+    await problemRow('after-preview').waitFor();
+    await screenshot(page, '7b-problems-with-preview-open');
+    expect(await problemRow('HM003').count()).toBe(0);
+  });
 });
+
+/** Opens a workspace file by name with Quick Open (Ctrl+P). */
+async function quickOpen(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[data-resource-name=${JSON.stringify(name)}]`).waitFor();
+}
 
 /** The Problems panel's row for a marker with this code. */
 function problemRow(code: string) {
