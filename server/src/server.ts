@@ -131,7 +131,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (supportsConfiguration) settings = readSettings(await connection.workspace.getConfiguration('histmark'));
+  // The index must be built whatever the client answers: every request waits for it.
+  if (supportsConfiguration) settings = readSettings(await connection.workspace.getConfiguration('histmark').catch(() => undefined));
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   progress?.begin('Histmark: indexing', 0, 'reading documents', false);
   await sync.initialLoad(folders, progress);

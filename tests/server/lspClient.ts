@@ -13,12 +13,14 @@ import {
   createProtocolConnection,
   type DataCallback,
   type Diagnostic,
+  ErrorCodes,
   type Disposable,
   type Message,
   type MessageReader,
   type MessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  ResponseError,
   type ResponseMessage,
   StreamMessageReader,
 } from 'vscode-languageserver-protocol/node';
@@ -124,6 +126,8 @@ class BatchAwareReader extends AbstractMessageReader implements MessageReader {
 
 export interface ServerOptions {
   settings?: Record<string, unknown>;
+  /** The client answers workspace/configuration with an error. */
+  configurationFails?: boolean;
 }
 
 /** Starts the server process on a workspace of `files`, without initializing it. */
@@ -166,7 +170,10 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
     if (!p.indexing) markReady();
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+    if (options.configurationFails) throw new ResponseError(ErrorCodes.InternalError, 'configuration unavailable');
+    return p.items.map(() => options.settings ?? {});
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('$/progress', () => {});
   connection.listen();

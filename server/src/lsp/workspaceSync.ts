@@ -91,11 +91,16 @@ export class WorkspaceSync {
   private async load(progress?: WorkDoneProgressReporter): Promise<void> {
     const started = Date.now();
     for (const folder of this.folders.slice().reverse()) {
-      const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
-        if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
-      });
-      for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
-      if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
+      // A folder that cannot be read costs its own documents only: the open ones are still served.
+      try {
+        const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
+          if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
+        });
+        for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
+        if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
+      } catch (error) {
+        this.connection.console.error(`Indexing ${folder} failed: ${(error as Error).stack ?? error}`);
+      }
     }
     // The loader read open documents from disk: the editor's text wins.
     for (const document of this.documents.all()) if (isServed(document.uri)) this.applyOpen(document.uri);
