@@ -133,7 +133,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (supportsConfiguration) settings = readSettings(await connection.workspace.getConfiguration('histmark'));
+  // The index must be built whatever the client answers: every request waits for it.
+  if (supportsConfiguration) settings = readSettings(await connection.workspace.getConfiguration('histmark').catch(() => undefined));
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   progress?.begin('Histmark: indexing', 0, 'reading documents', false);
   await sync.initialLoad(folders, progress);
@@ -162,7 +163,7 @@ function refreshOtherEditors(colours: boolean): void {
   }, 300);
 }
 
-documents.onDidOpen((e) => sync.documentChanged(e.document));
+// An open fires onDidChangeContent too: that one event indexes opens and edits alike.
 documents.onDidChangeContent((e) => refreshOtherEditors(sync.documentChanged(e.document).size > 1));
 const documentClosed = guarded('close', (uri: string) => sync.documentClosed(uri));
 documents.onDidClose((e) => void documentClosed(e.document.uri));

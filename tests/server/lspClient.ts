@@ -13,12 +13,14 @@ import {
   createProtocolConnection,
   type DataCallback,
   type Diagnostic,
+  ErrorCodes,
   type Disposable,
   type Message,
   type MessageReader,
   type MessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  ResponseError,
   type ResponseMessage,
   StreamMessageReader,
 } from 'vscode-languageserver-protocol/node';
@@ -46,6 +48,8 @@ export interface TestServer {
   /** Writes a file on disk (the server is not told: see `notifyWatched`). */
   write(file: string, text: string): void;
   remove(file: string): void;
+  /** Reads a file on disk. */
+  read(file: string): string;
   /** Opens a document with its disk text (or `text`) and returns its URI. */
   open(file: string, text?: string): Promise<string>;
   /** Replaces the whole text of an open document. */
@@ -56,6 +60,8 @@ export interface TestServer {
   publishes: Publish[];
   /** Every histmark/status notification received, in order. */
   statuses: WorkspaceStatus[];
+  /** Waits until `predicate` holds, checked now and after every publishDiagnostics; `explain` says why not, on timeout. */
+  waitUntil(predicate: () => boolean, explain: () => string, timeoutMs?: number): Promise<void>;
   /** Waits until the diagnostics of `file` satisfy `predicate`. */
   waitForDiagnostics(file: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   /**
@@ -66,7 +72,7 @@ export interface TestServer {
   /**
    * Returns once the server has handled everything sent before: a file
    * created on disk (large, so that its read ends after any earlier one) is
-   * announced, and its diagnostics awaited.
+   * announced, its diagnostics awaited, and then one request answered.
    */
   barrier(): Promise<void>;
   /** The parameters of `initialize` for this workspace. */
@@ -120,6 +126,8 @@ class BatchAwareReader extends AbstractMessageReader implements MessageReader {
 
 export interface ServerOptions {
   settings?: Record<string, unknown>;
+  /** The client answers workspace/configuration with an error. */
+  configurationFails?: boolean;
 }
 
 /** Starts the server process on a workspace of `files`, without initializing it. */
@@ -162,7 +170,10 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
     if (!p.indexing) markReady();
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+    if (options.configurationFails) throw new ResponseError(ErrorCodes.InternalError, 'configuration unavailable');
+    return p.items.map(() => options.settings ?? {});
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('$/progress', () => {});
   connection.listen();
@@ -176,6 +187,7 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
     uri,
     write,
     remove: (file) => rmSync(path.join(root, file), { force: true }),
+    read: (file) => readFileSync(path.join(root, file), 'utf8'),
     logs,
     publishes,
     statuses,
@@ -227,25 +239,34 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
       write(file, `@barrier${barriers}\n` + 'Filler text that names nobody at all. '.repeat(20_000));
       await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: 1 }] });
       await server.waitForDiagnostics(file, (d) => d.some((x) => x.code === 'HM002'));
+      // Those diagnostics may have come first in a batch: a request answered after it ends closes the batch.
+      await connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri(file) } });
     },
     diagnostics: (file) => published.get(uri(file)) ?? [],
-    waitForDiagnostics(file, predicate, timeoutMs = 5000) {
+    waitUntil(predicate, explain, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const d = published.get(uri(file));
-          if (d && predicate(d)) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve(d);
-          }
+          if (!predicate()) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`Timed out waiting for diagnostics of ${file}; last: ${JSON.stringify(published.get(uri(file)))}\n${stderr}`));
+          reject(new Error(`${explain()}\n${stderr}`));
         }, timeoutMs);
         listeners.add(check);
         check();
       });
+    },
+    async waitForDiagnostics(file, predicate, timeoutMs = 5000) {
+      const latest = () => published.get(uri(file));
+      await server.waitUntil(
+        () => latest() !== undefined && predicate(latest()!),
+        () => `Timed out waiting for diagnostics of ${file}; last: ${JSON.stringify(latest())}`,
+        timeoutMs,
+      );
+      return latest()!;
     },
     async stop() {
       const exited = new Promise((resolve) => {

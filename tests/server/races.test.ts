@@ -47,4 +47,32 @@ describe('the editor’s text wins every race with the disk', () => {
     await server.barrier();
     expect(codes(server.diagnostics('letter.hmd'))).toEqual(['HM002/1', 'HM001/1']);
   });
+
+  it('keeps a document closed and reopened while histmark.json rebuilds the index, even where the new config excludes it', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY, 'drafts/draft.hmd': 'Met @hoxha.\n' });
+    const draft = { uri: server.uri('drafts/draft.hmd') };
+    await server.open('drafts/draft.hmd');
+    server.write('histmark.json', JSON.stringify({ exclude: ['drafts/**'] }));
+    await server.sendBatch([
+      { method: 'workspace/didChangeWatchedFiles', params: { changes: [{ uri: server.uri('histmark.json'), type: CHANGED }] } },
+      { method: 'textDocument/didClose', params: { textDocument: draft } },
+      { method: 'textDocument/didOpen', params: { textDocument: { ...draft, languageId: 'histmark', version: 2, text: 'Met @nobody.\n' } } },
+    ]);
+    await server.barrier();
+    expect(server.diagnostics('drafts/draft.hmd').map((d) => d.message).join()).toContain('“nobody”');
+  });
+
+  it('drops a closed document whose disk read was under way when histmark.json excluded it', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY, 'drafts/draft.hmd': 'Met @nobody.\n' });
+    const draft = { uri: server.uri('drafts/draft.hmd') };
+    await server.open('drafts/draft.hmd');
+    await server.waitForDiagnostics('drafts/draft.hmd', (d) => d.length === 1);
+    server.write('histmark.json', JSON.stringify({ exclude: ['drafts/**'] }));
+    await server.sendBatch([
+      { method: 'textDocument/didClose', params: { textDocument: draft } },
+      { method: 'workspace/didChangeWatchedFiles', params: { changes: [{ uri: server.uri('histmark.json'), type: CHANGED }] } },
+    ]);
+    await server.barrier();
+    expect(server.diagnostics('drafts/draft.hmd')).toEqual([]);
+  });
 });

@@ -4,7 +4,9 @@
 // every diagnostic must be that of the complete index.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
-import { type BatchMessage, launchServer, type TestServer } from './lspClient';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BatchMessage, launchServer, startServer, type TestServer } from './lspClient';
 
 const TRANSCRIPTS = 2000;
 const REGISTRY = `@person suslov: Mikhail Suslov
@@ -81,6 +83,29 @@ describe('a client that does not wait for the index', () => {
     const ofLetter = server.publishes.filter((p) => p.uri === letter.uri).map((p) => p.diagnostics.map((d) => d.code));
     expect(ofLetter).toEqual([['HM001']]);
     // The status bar is told "indexing" or the whole workspace, never a partial count.
+    expect(server.statuses[0].indexing).toBe(true);
     expect(server.statuses.filter((s) => !s.indexing).map((s) => s.documents)).toEqual([TRANSCRIPTS + 2]);
+  });
+
+  it('is served when the client fails the configuration request', async () => {
+    server = await startServer({ 'z/registry.hmd': REGISTRY }, { configurationFails: true });
+    const uri = await server.open('letter.hmd', OPEN_TEXT);
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(0, 21) })) as Hover;
+    expect(hover.contents).toMatchObject({ value: expect.stringContaining('**Mikhail Suslov**') });
+  });
+
+  it('is served from the folders that can be read when another cannot', async () => {
+    server = launchServer({ 'z/registry.hmd': REGISTRY });
+    const missing = pathToFileURL(path.join(server.root, 'missing')).href;
+    const letter = { uri: server.uri('letter.hmd') };
+    const params = server.initializeParams() as { workspaceFolders: { uri: string; name: string }[] };
+    const [, hover] = await server.sendBatch([
+      { method: 'initialize', params: { ...params, workspaceFolders: [...params.workspaceFolders, { uri: missing, name: 'missing' }] }, request: true },
+      { method: 'initialized', params: {} },
+      { method: 'textDocument/didOpen', params: { textDocument: { ...letter, languageId: 'histmark', version: 1, text: OPEN_TEXT } } },
+      { method: 'textDocument/hover', params: { textDocument: letter, position: position(0, 21) }, request: true },
+    ]);
+    expect((hover.result as Hover).contents).toMatchObject({ value: expect.stringContaining('**Mikhail Suslov**') });
+    expect(server.logs.some((l) => l.startsWith(`Indexing ${path.join(server!.root, 'missing')} failed`))).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ describe('workspace on disk', () => {
     await server.open('letter.hmd', 'Met @nobody.\n');
     await server.waitForDiagnostics('letter.hmd', (d) => codes(d).join() === 'HM002');
     await watched(server, [['letter.hmd', CHANGED]]);
-    await new Promise((r) => setTimeout(r, 200));
+    await server.barrier();
     expect(codes(server.diagnostics('letter.hmd'))).toEqual(['HM002']);
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: server.uri('letter.hmd') } });
     await server.waitForDiagnostics('letter.hmd', (d) => d.length === 0);

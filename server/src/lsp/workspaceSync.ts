@@ -33,6 +33,8 @@ export class WorkspaceSync {
   folders: string[] = [];
   /** Bumped by everything that changes a document's text: a disk read that started before is stale. */
   private readonly generations = new Map<string, number>();
+  /** Bumped when a rebuild is asked for: it reads every file afresh, so a read under way is stale too. */
+  private rebuilds = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -46,6 +48,8 @@ export class WorkspaceSync {
   /** The first build: indexes every folder; the first folder's histmark.json configures the workspace. */
   initialLoad(folders: string[], progress?: WorkDoneProgressReporter): Promise<void> {
     this.folders = folders;
+    // A restarted server's client still shows the old counts: say it is indexing.
+    this.publisher.sendStatus();
     return this.gate.build(() => this.load(progress), true);
   }
 
@@ -87,11 +91,16 @@ export class WorkspaceSync {
   private async load(progress?: WorkDoneProgressReporter): Promise<void> {
     const started = Date.now();
     for (const folder of this.folders.slice().reverse()) {
-      const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
-        if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
-      });
-      for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
-      if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
+      // A folder that cannot be read costs its own documents only: the open ones are still served.
+      try {
+        const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
+          if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
+        });
+        for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
+        if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
+      } catch (error) {
+        this.connection.console.error(`Indexing ${folder} failed: ${(error as Error).stack ?? error}`);
+      }
     }
     // The loader read open documents from disk: the editor's text wins.
     for (const document of this.documents.all()) if (isServed(document.uri)) this.applyOpen(document.uri);
@@ -120,7 +129,10 @@ export class WorkspaceSync {
   }
 
   private async reloadFromDisk(uri: string): Promise<void> {
+    // Reopened before this ran (a close waits for a rebuild): the editor's text wins.
+    if (this.isOpen(uri)) return;
     const generation = this.bump(uri);
+    const rebuilds = this.rebuilds;
     const file = pathOf(uri);
     if (!file || !this.inWorkspace(file)) {
       this.publisher.schedule(this.index.removeDocument(uri));
@@ -133,14 +145,15 @@ export class WorkspaceSync {
       text = undefined;
       if (this.generations.get(uri) === generation) this.connection.console.warn(`${file}: ${readFailure(error)}`);
     }
-    // Opened, re-read or deleted meanwhile: what happened since is the truth.
-    if (this.generations.get(uri) !== generation || this.isOpen(uri)) return;
+    // Opened, re-read, deleted or rebuilt meanwhile: what happened since is the truth.
+    if (this.generations.get(uri) !== generation || this.rebuilds !== rebuilds || this.isOpen(uri)) return;
     // Deleted or unreadable: it leaves the workspace, and its diagnostics with it.
     this.publisher.schedule(text === undefined ? this.index.removeDocument(uri) : this.index.setDocument(uri, text));
   }
 
   /** histmark.json changed: its exclude globs may change which files count, so rebuild the index. */
   private reloadConfig(): Promise<void> {
+    this.rebuilds++;
     return this.gate.build(async () => {
       for (const doc of [...this.index.documents()]) this.index.removeDocument(doc.uri);
       this.publisher.config = undefined;
