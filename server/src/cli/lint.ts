@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
 import { collectDocuments, type WorkspaceFileSystem } from '../model/fileSystem';
-import { readConfigText, readFailure } from '../model/loader';
+import { readConfigText, readDocument, readFailure, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { diagnoseConfig } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
@@ -105,10 +105,11 @@ async function lintWorkspace(fileSystem: WorkspaceFileSystem, root: string, sele
   const documents = await collectDocuments(fileSystem, root, index.config.exclude);
   const threads = workerCount(documents.length);
   if (!selected && options.workerScript && threads > 1) {
-    const linted = await lintInWorkers(options.workerScript, configText, documents, threads);
+    const linted = await lintInWorkers(options.workerScript, configText, root, documents, threads);
     return { reports: [...result.reports, ...linted.reports], failures: [...result.failures, ...linted.failures] };
   }
-  const { texts, failures } = await readAll(documents, (file) => fileSystem.readFile(file));
+  const scope = await readScope(fileSystem, [root], index.config);
+  const { texts, failures } = await readAll(documents, (file) => readDocument(fileSystem, file, scope));
   // Around a file given, only its own read matters.
   result.failures.push(...failures.filter((f) => !selected || selected.has(f.path)));
   indexDefinitions(index, texts);

@@ -9,7 +9,7 @@ import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../model/config';
 import { isExcludedFile, nodeFileSystem, type WorkspaceFileSystem } from '../model/fileSystem';
-import { loadWorkspaceFolder, readFailure, uriOfPath } from '../model/loader';
+import { loadWorkspaceFolder, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 
@@ -82,7 +82,8 @@ export class WorkspaceSync {
       return;
     }
     try {
-      this.publisher.schedule(this.index.setDocument(uri, await this.fileSystem.readFile(file)));
+      const scope = await readScope(this.fileSystem, this.folders, this.index.config);
+      this.publisher.schedule(this.index.setDocument(uri, await readDocument(this.fileSystem, file, scope)));
     } catch (error) {
       // Deleted or unreadable: it leaves the workspace, and its diagnostics with it.
       this.connection.console.warn(`${file}: ${readFailure(error)}`);
