@@ -2,7 +2,7 @@
 
 import * as path from 'node:path';
 import { nodeFileSystem } from '../model/fileSystem';
-import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, type RelativeReport, VERSION } from './formats';
+import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, printable, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
 import { writePieces } from './output';
@@ -75,7 +75,7 @@ async function runLint(args: string[]): Promise<number> {
     github: () => formatGithub(reports),
   }[options.format]();
   await writePieces(process.stdout, output);
-  for (const failure of result.failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
+  for (const failure of result.failures) process.stderr.write(`histmark: ${printable(path.relative(cwd, failure.path) || '.')}: ${printable(failure.message)}\n`);
   if (result.failures.length > 0) return 2;
   const counts = countSeverities(reports);
   if (counts.error > 0) return 1;
