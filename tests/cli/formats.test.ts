@@ -209,3 +209,11 @@ describe('control characters from a document', () => {
     expect(runCli(['lint', '.'], root).stdout).toContain('Quotation “\\x1b[31mred words\\x07 here” has no attribution');
   });
 });
+
+describe('sarif artifact URIs', () => {
+  it('percent-encode each path segment, # and ? included, and keep /', () => {
+    const root = tempWorkspace({ 'letters #1/what? 100%.hmd': 'He said "we will not yield".\n' });
+    const log = JSON.parse(runCli(['lint', '.', '--format', 'sarif'], root).stdout);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('letters%20%231/what%3F%20100%25.hmd');
+  });
+});

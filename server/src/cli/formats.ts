@@ -102,6 +102,11 @@ export function* formatJson(reports: RelativeReport[]): Iterable<string> {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** A relative path as a relative URI reference: each segment percent-encoded (`#`, `?`, `%` and spaces too), `/` kept. */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
 /** A placeholder for the results in the SARIF log, which are written one at a time in its place. */
 const RESULTS = '\u0000results';
 
@@ -120,7 +125,7 @@ export function* formatSarif(reports: RelativeReport[]): Iterable<string> {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(r.file), uriBaseId: '%SRCROOT%' },
           region: {
             startLine: d.range.start.line + 1,
             startColumn: d.range.start.character + 1,
