@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
 import { collectDocuments, type WorkspaceFileSystem } from '../model/fileSystem';
-import { readConfigText, readDocument, readFailure, readScope } from '../model/loader';
+import { isWithin, readConfigText, readDocument, readFailure, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { diagnoseConfig } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
@@ -35,15 +35,10 @@ async function exists(fileSystem: WorkspaceFileSystem, p: string): Promise<boole
   }
 }
 
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 async function workspaceRootOf(fileSystem: WorkspaceFileSystem, file: string, cwd: string): Promise<string> {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (await exists(fileSystem, path.join(dir, CONFIG_FILE))) return dir;
-    if (path.dirname(dir) === dir) return isInside(cwd, file) ? cwd : path.dirname(file);
+    if (path.dirname(dir) === dir) return isWithin(cwd, file) ? cwd : path.dirname(file);
   }
 }
 
@@ -69,7 +64,7 @@ export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], c
   }
   // Root → the files to report (undefined: all of them). What a directory
   // given covers is linted once, within it.
-  const covered = (p: string) => directories.some((d) => isInside(d, p));
+  const covered = (p: string) => directories.some((d) => isWithin(d, p));
   const workspaces = new Map<string, Set<string> | undefined>(directories.filter((d) => !covered(d)).map((d) => [d, undefined]));
   for (const file of files) {
     if (covered(file)) continue;

@@ -40,9 +40,10 @@ export async function readScope(fileSystem: WorkspaceFileSystem, roots: string[]
   return { realRoots: await Promise.all(roots.map((root) => fileSystem.realPath(root))), maxFileSize: config.maxFileSize };
 }
 
-function isWithin(folder: string, file: string): boolean {
+/** Whether `file` lies inside `folder` (not the folder itself). */
+export function isWithin(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /**
