@@ -135,4 +135,12 @@ describe('a reader that closes the pipe early', () => {
       expect(run.stdout).toBe('1\n');
     }
   }, 60_000);
+
+  it('with stderr in the same pipe, a message written after the reader left is dropped, and the status stays', () => {
+    const root = tempWorkspace(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}.hmd`, '{@'.repeat(1000)])));
+    execFileSync('mkfifo', [path.join(root, 'pipe.hmd')]);
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint . 2>&1 | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('2\n');
+  });
 });

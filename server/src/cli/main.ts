@@ -5,7 +5,7 @@ import { nodeFileSystem } from '../model/fileSystem';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, printable, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
-import { writePieces } from './output';
+import { ignoreClosedPipe, writePieces } from './output';
 
 const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
 
@@ -105,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (!runLintWorker()) {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
