@@ -179,3 +179,41 @@ describe('github', () => {
     expect(runCli(['lint', 'diagnostics/HM001/near-miss.hmd', '--format', 'github']).stdout).toBe('');
   });
 });
+
+describe('control characters from a document', () => {
+  // ESC ] 0 ; … BEL retitles a terminal, ESC [ 31m recolours it, U+009B is a one-byte CSI, U+202E reverses what follows.
+  const HOSTILE = 'He said "\x1b]0;pwned\x07 and \x1b[31mred\x9b2J \u202eevil\u2028 here" to @nobody.\n';
+
+  it('are written as \\x1b, \\u202e… in text and github output, and as \\u escapes in JSON and SARIF', () => {
+    const root = tempWorkspace({ 'bad\x1b[2Jname.hmd': HOSTILE });
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const text = runCli(['lint', '.'], root).stdout;
+    expect(text).not.toMatch(unsafe);
+    expect(text).toContain('bad\\x1b[2Jname.hmd:1:9 warning HM001 Quotation “\\x1b]0;pwned\\x07 and \\x1b[31mred\\x9b2J \\u202eevil');
+    const github = runCli(['lint', '.', '--format', 'github'], root).stdout;
+    expect(github).not.toMatch(unsafe);
+    expect(github).toContain('file=bad\\x1b[2Jname.hmd');
+    const json = runCli(['lint', '.', '--format', 'json'], root).stdout;
+    const sarif = runCli(['lint', '.', '--format', 'sarif'], root).stdout;
+    expect(json).not.toMatch(unsafe);
+    expect(sarif).not.toMatch(unsafe);
+    // The same values once parsed.
+    const [first] = JSON.parse(json);
+    expect(first.file).toBe('bad\x1b[2Jname.hmd');
+    expect(first.message).toContain('\x1b]0;pwned\x07');
+    expect(JSON.parse(sarif).runs[0].results[0].message.text).toBe(first.message);
+  });
+
+  it('in a message: the quoted words show the escapes', () => {
+    const root = tempWorkspace({ 'a.hmd': 'He said "\x1b[31mred words\x07 here".\n' });
+    expect(runCli(['lint', '.'], root).stdout).toContain('Quotation “\\x1b[31mred words\\x07 here” has no attribution');
+  });
+});
+
+describe('sarif artifact URIs', () => {
+  it('percent-encode each path segment, # and ? included, and keep /', () => {
+    const root = tempWorkspace({ 'letters #1/what? 100%.hmd': 'He said "we will not yield".\n' });
+    const log = JSON.parse(runCli(['lint', '.', '--format', 'sarif'], root).stdout);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('letters%20%231/what%3F%20100%25.hmd');
+  });
+});

@@ -37,6 +37,30 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'information' ? '' : 's'}`;
 }
 
+/**
+ * Characters a terminal or an annotation would act on rather than show: C0
+ * controls but tab, DEL, C1 controls, line and paragraph separators, and the
+ * bidirectional embeddings, overrides and isolates (which can reorder what a
+ * reader sees). A transcript must not retitle or recolour the user's terminal.
+ */
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Document text made safe to print: each unsafe character written as `\x1b` or `\u202e`. */
+export function printable(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** What JSON.stringify leaves unescaped of UNSAFE (it escapes C0 controls itself; its own line breaks are layout). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON with every unsafe character as a `\u` escape: the same value when parsed, harmless when printed. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 // Every format is produced as a sequence of pieces, one per diagnostic, so
 // that no output, however large, is ever one string (V8 caps a string at
 // 512 MB).
@@ -44,9 +68,9 @@ function plural(n: number, word: string): string {
 export function* formatText(reports: RelativeReport[], colour: boolean): Iterable<string> {
   for (const r of reports) {
     for (const d of r.diagnostics) {
-      const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const where = `${printable(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const severity = colour ? `${COLOURS[d.severity]}${d.severity}${RESET}` : d.severity;
-      yield `${colour ? DIM + where + RESET : where} ${severity} ${d.code} ${d.message}\n`;
+      yield `${colour ? DIM + where + RESET : where} ${severity} ${d.code} ${printable(d.message)}\n`;
     }
   }
   const c = countSeverities(reports);
@@ -61,7 +85,7 @@ export function* formatText(reports: RelativeReport[], colour: boolean): Iterabl
 function* jsonArray(items: Iterable<unknown>, indent: string): Iterable<string> {
   let first = true;
   for (const item of items) {
-    yield `${first ? '[' : ','}\n${indent}  ${JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `)}`;
+    yield `${first ? '[' : ','}\n${indent}  ${safeJson(item).replace(/\n/g, `\n${indent}  `)}`;
     first = false;
   }
   yield first ? '[]' : `\n${indent}]`;
@@ -77,6 +101,11 @@ export function* formatJson(reports: RelativeReport[]): Iterable<string> {
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A relative path as a relative URI reference: each segment percent-encoded (`#`, `?`, `%` and spaces too), `/` kept. */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
 
 /** A placeholder for the results in the SARIF log, which are written one at a time in its place. */
 const RESULTS = '\u0000results';
@@ -96,7 +125,7 @@ export function* formatSarif(reports: RelativeReport[]): Iterable<string> {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(r.file), uriBaseId: '%SRCROOT%' },
           region: {
             startLine: d.range.start.line + 1,
             startColumn: d.range.start.character + 1,
@@ -138,13 +167,13 @@ function escapeProperty(s: string): string {
 export function* formatGithub(reports: RelativeReport[]): Iterable<string> {
   yield* diagnosticsOf(reports, (r, d) => {
     const props = [
-      `file=${escapeProperty(r.file)}`,
+      `file=${escapeProperty(printable(r.file))}`,
       `line=${d.range.start.line + 1}`,
       `col=${d.range.start.character + 1}`,
       `endLine=${d.range.end.line + 1}`,
       `endColumn=${d.range.end.character + 1}`,
       `title=${escapeProperty(`${d.code} ${RULE_TITLES[d.code]}`)}`,
     ];
-    return `::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${d.code} ${d.message}`)}\n`;
+    return `::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${d.code} ${printable(d.message)}`)}\n`;
   });
 }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
 import { collectDocuments, type WorkspaceFileSystem } from '../model/fileSystem';
-import { readConfigText, readFailure } from '../model/loader';
+import { isWithin, readConfigText, readDocument, readFailure, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { diagnoseConfig } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
@@ -35,15 +35,10 @@ async function exists(fileSystem: WorkspaceFileSystem, p: string): Promise<boole
   }
 }
 
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 async function workspaceRootOf(fileSystem: WorkspaceFileSystem, file: string, cwd: string): Promise<string> {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (await exists(fileSystem, path.join(dir, CONFIG_FILE))) return dir;
-    if (path.dirname(dir) === dir) return isInside(cwd, file) ? cwd : path.dirname(file);
+    if (path.dirname(dir) === dir) return isWithin(cwd, file) ? cwd : path.dirname(file);
   }
 }
 
@@ -69,7 +64,7 @@ export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], c
   }
   // Root → the files to report (undefined: all of them). What a directory
   // given covers is linted once, within it.
-  const covered = (p: string) => directories.some((d) => isInside(d, p));
+  const covered = (p: string) => directories.some((d) => isWithin(d, p));
   const workspaces = new Map<string, Set<string> | undefined>(directories.filter((d) => !covered(d)).map((d) => [d, undefined]));
   for (const file of files) {
     if (covered(file)) continue;
@@ -105,10 +100,11 @@ async function lintWorkspace(fileSystem: WorkspaceFileSystem, root: string, sele
   const documents = await collectDocuments(fileSystem, root, index.config.exclude);
   const threads = workerCount(documents.length);
   if (!selected && options.workerScript && threads > 1) {
-    const linted = await lintInWorkers(options.workerScript, configText, documents, threads);
+    const linted = await lintInWorkers(options.workerScript, configText, root, documents, threads);
     return { reports: [...result.reports, ...linted.reports], failures: [...result.failures, ...linted.failures] };
   }
-  const { texts, failures } = await readAll(documents, (file) => fileSystem.readFile(file));
+  const scope = await readScope(fileSystem, [root], index.config);
+  const { texts, failures } = await readAll(documents, (file) => readDocument(fileSystem, file, scope));
   // Around a file given, only its own read matters.
   result.failures.push(...failures.filter((f) => !selected || selected.has(f.path)));
   indexDefinitions(index, texts);

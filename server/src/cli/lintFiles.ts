@@ -8,14 +8,14 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { diagnoseDocument } from '../features/diagnostics';
 import type { FileReport, LintResult } from './lint';
 
-/** Files read at once: enough to overlap I/O, few enough for any file-handle limit. */
-const READ_CONCURRENCY = 32;
+/** Files read at once (by all threads together): enough to overlap I/O, few enough for any file-handle limit. */
+export const READ_CONCURRENCY = 32;
 
 /** Files that could not be read, with the reason. */
 export type Failures = LintResult['failures'];
 
-/** The texts of `files` (read a few at a time), and the files that could not be read. */
-export async function readAll(files: string[], read: (file: string) => string | Promise<string>): Promise<{ texts: Map<string, string>; failures: Failures }> {
+/** The texts of `files` (read `concurrency` at a time), and the files that could not be read. */
+export async function readAll(files: string[], read: (file: string) => Promise<string>, concurrency = READ_CONCURRENCY): Promise<{ texts: Map<string, string>; failures: Failures }> {
   const texts = new Map<string, string>();
   const failures: Failures = [];
   let next = 0;
@@ -29,7 +29,7 @@ export async function readAll(files: string[], read: (file: string) => string | 
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, reader));
   return { texts, failures };
 }
 

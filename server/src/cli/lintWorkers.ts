@@ -2,20 +2,24 @@
 // reads and indexes a share of the documents; the documents that define
 // entities are exchanged so that every thread can diagnose its share.
 
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
-import { decodeUtf8 } from '../model/fileSystem';
+import { nodeFileSystem } from '../model/fileSystem';
+import { readDocument, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { LintResult } from './lint';
-import { diagnoseFiles, indexDefinitions, readAll } from './lintFiles';
+import { diagnoseFiles, indexDefinitions, READ_CONCURRENCY, readAll } from './lintFiles';
 
 /** Workspaces of this many documents or more are linted on worker threads, one per core. */
 const PARALLEL_FROM = 500;
 
 interface WorkerInput {
   configText: string | undefined;
+  /** The workspace folder: no document is read from outside it. */
+  root: string;
   files: string[];
+  /** Files this thread reads at once: its share of READ_CONCURRENCY. */
+  concurrency: number;
 }
 
 /** `HISTMARK_LINT_WORKERS` sets the number of threads (0 or 1: this one only). */
@@ -44,10 +48,11 @@ function nextMessage<T>(worker: Worker): Promise<T> {
  * define entities, then indexes those the other shares found and diagnoses
  * its own share.
  */
-export async function lintInWorkers(script: string, configText: string | undefined, documents: string[], count: number): Promise<LintResult> {
+export async function lintInWorkers(script: string, configText: string | undefined, root: string, documents: string[], count: number): Promise<LintResult> {
   // Interleaved shares: neighbouring files are often alike in size.
   const shares = Array.from({ length: count }, (_, k) => documents.filter((_, i) => i % count === k));
-  const workers = shares.map((files) => new Worker(script, { workerData: { histmarkLint: { configText, files } satisfies WorkerInput } }));
+  const concurrency = Math.max(1, Math.floor(READ_CONCURRENCY / count));
+  const workers = shares.map((files) => new Worker(script, { workerData: { histmarkLint: { configText, root, files, concurrency } satisfies WorkerInput } }));
   try {
     const defining = await Promise.all(workers.map((w) => nextMessage<string[]>(w)));
     workers.forEach((w, k) => w.postMessage(defining.flatMap((files, j) => (j === k ? [] : files))));
@@ -69,13 +74,14 @@ export function runLintWorker(): boolean {
 
 /** A worker's share, read from disk: the main thread exchanges the documents with definitions between the shares. */
 async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
-  const read = (file: string) => decodeUtf8(readFileSync(file));
   const index = new WorkspaceIndex();
   index.setConfig(input.configText);
-  const { texts, failures } = await readAll(input.files, read);
+  const scope = await readScope(nodeFileSystem, [input.root], index.config);
+  const read = (file: string) => readDocument(nodeFileSystem, file, scope);
+  const { texts, failures } = await readAll(input.files, read, input.concurrency);
   port.postMessage(indexDefinitions(index, texts));
   const others = await new Promise<string[]>((resolve) => port.once('message', resolve));
   // Another share's document that cannot be read is reported by its own worker.
-  indexDefinitions(index, (await readAll(others, read)).texts);
+  indexDefinitions(index, (await readAll(others, read, input.concurrency)).texts);
   port.postMessage({ reports: diagnoseFiles(index, texts, input.files), failures } satisfies LintResult);
 }

@@ -2,10 +2,10 @@
 
 import * as path from 'node:path';
 import { nodeFileSystem } from '../model/fileSystem';
-import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, type RelativeReport, VERSION } from './formats';
+import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, printable, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
-import { writePieces } from './output';
+import { ignoreClosedPipe, writePieces } from './output';
 import { runTeiCommand, TEI_HELP, TeiUsageError } from './teiCommands';
 
 const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
@@ -76,7 +76,7 @@ async function runLint(args: string[]): Promise<number> {
     github: () => formatGithub(reports),
   }[options.format]();
   await writePieces(process.stdout, output);
-  for (const failure of result.failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
+  for (const failure of result.failures) process.stderr.write(`histmark: ${printable(path.relative(cwd, failure.path) || '.')}: ${printable(failure.message)}\n`);
   if (result.failures.length > 0) return 2;
   const counts = countSeverities(reports);
   if (counts.error > 0) return 1;
@@ -107,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (!runLintWorker()) {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -8,13 +8,15 @@ import type { Writable } from 'node:stream';
 /** Pieces are joined up to this size before a write: few writes, no large strings. */
 const CHUNK = 64 * 1024;
 
-/** Writes `pieces` to `stream`; false when the reader closed the pipe (EPIPE) before the end. */
-export async function writePieces(stream: Writable, pieces: Iterable<string>): Promise<boolean> {
-  let closed = false;
-  // Kept after a closed pipe: any later write fails the same way, and must not crash.
+/** A write to a pipe whose reader has gone fails with EPIPE and ends the stream: later writes are dropped, nothing is thrown. */
+export function ignoreClosedPipe(stream: Writable): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') closed = true;
+    if (error.code !== 'EPIPE') throw error;
   });
+}
+
+/** Writes `pieces` to `stream` (see `ignoreClosedPipe`); false when the reader closed the pipe before the end. */
+export async function writePieces(stream: Writable, pieces: Iterable<string>): Promise<boolean> {
   const write = (chunk: string) =>
     new Promise<void>((resolve, reject) =>
       stream.write(chunk, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve())),
@@ -25,8 +27,8 @@ export async function writePieces(stream: Writable, pieces: Iterable<string>): P
     if (buffer.length < CHUNK) continue;
     await write(buffer);
     buffer = '';
-    if (closed) return false;
+    if (stream.destroyed) return false;
   }
   if (buffer !== '') await write(buffer);
-  return !closed;
+  return !stream.destroyed;
 }

@@ -5,6 +5,7 @@
 // exactly the text it fixes.
 
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type CodeAction,
   CodeActionKind,
@@ -16,7 +17,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { ServerSettings } from '../lsp/settings';
-import { uriOfPath } from '../model/loader';
+import { isWithin, uriOfPath } from '../model/loader';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import type { EntityKind, Quotation } from '../syntax/types';
 import { diagnoseDocument } from './diagnostics';
@@ -175,12 +176,26 @@ function attributeAllAction(entry: DocumentEntry, diagnostics: HmDiagnostic[]): 
 
 // HM002 --------------------------------------------------------------------
 
-/** The configured registry, else the document with most definitions, else a new `registry.hmd` at the root. */
-function registryTarget(index: WorkspaceIndex, options: CodeActionOptions): { uri: string; entry?: DocumentEntry } | undefined {
+/** Why a registry cannot take the new entity, shown to the user. */
+interface Refusal {
+  refused: string;
+}
+
+/**
+ * The configured registry, else the document with most definitions, else a
+ * new `registry.hmd` at the root. A configured path outside the workspace
+ * folders (`../../.bashrc`), or not a `.hmd` file, is refused: an edit there
+ * would change a file that is no part of the corpus.
+ */
+function registryTarget(index: WorkspaceIndex, options: CodeActionOptions): { uri: string; entry?: DocumentEntry } | Refusal | undefined {
   const root = options.folders[0];
   const configured = options.settings.defaultRegistryFile;
   if (configured && root) {
-    const uri = uriOfPath(path.resolve(root, configured));
+    const file = path.resolve(root, configured);
+    if (!options.folders.some((folder) => isWithin(folder, file)) || !file.endsWith('.hmd')) {
+      return { refused: `histmark.defaultRegistryFile (${configured}) must be a .hmd file inside the workspace folder${options.folders.length > 1 ? 's' : ''}.` };
+    }
+    const uri = uriOfPath(file);
     return { uri, entry: index.document(uri) };
   }
   let best: DocumentEntry | undefined;
@@ -198,9 +213,15 @@ function registryTarget(index: WorkspaceIndex, options: CodeActionOptions): { ur
  * The edit that appends `@kind id[: name]` to the registry, plus `extra`
  * edits of another document; undefined when there is nowhere to put it.
  */
-export function entityStubEdit(index: WorkspaceIndex, options: CodeActionOptions, stub: string, extra?: { uri: string; edits: TextEdit[] }): { edit: WorkspaceEdit; registry: string } | undefined {
+export function entityStubEdit(
+  index: WorkspaceIndex,
+  options: CodeActionOptions,
+  stub: string,
+  extra?: { uri: string; edits: TextEdit[] },
+): { edit: WorkspaceEdit; registry: string } | Refusal | undefined {
   const target = registryTarget(index, options);
-  if (!target || (!target.entry && !options.canCreateFiles)) return undefined;
+  if (!target || 'refused' in target) return target;
+  if (!target.entry && !options.canCreateFiles) return undefined;
   const registryEdits = target.entry ? [appendBlock(target.entry, [stub])] : [TextEdit.insert({ line: 0, character: 0 }, `${stub}\n`)];
   if (target.entry) {
     const changes: Record<string, TextEdit[]> = { [target.uri]: registryEdits };
@@ -219,8 +240,15 @@ function createEntityFixes(index: WorkspaceIndex, id: string, options: CodeActio
   return STUB_KINDS.flatMap((kind) => {
     const stub = `@${kind} ${id}`;
     const created = entityStubEdit(index, options, stub);
-    return created ? [{ title: `Create ${stub} in ${fileName(created.registry)}`, edit: created.edit }] : [];
+    return created && 'edit' in created ? [{ title: `Create ${stub} in ${workspacePath(created.registry, options.folders)}`, edit: created.edit }] : [];
   });
+}
+
+/** A document's path relative to the workspace folder holding it, with `/`: the user sees which file an edit changes. */
+function workspacePath(uri: string, folders: string[]): string {
+  const file = fileURLToPath(uri);
+  const folder = folders.find((f) => isWithin(f, file));
+  return folder ? path.relative(folder, file).split(path.sep).join('/') : fileName(uri);
 }
 
 // HM005 and HM006 ----------------------------------------------------------

@@ -196,7 +196,7 @@ function detailOf(entity: Entity): string {
 export function resolveCompletion(index: WorkspaceIndex, item: CompletionItem): CompletionItem {
   const id = (item.data as { entityId?: string } | undefined)?.entityId;
   const entity = id === undefined ? undefined : index.entity(id);
-  return entity ? { ...item, documentation: { kind: 'markdown', value: entityCard(index, entity) } } : item;
+  return entity ? { ...item, documentation: { kind: 'markdown', value: entityCard(index, entity).source } } : item;
 }
 
 /** Keys at the start of a line: the typed key (and the rest of it) is replaced by `key: `. */

@@ -26,5 +26,6 @@ export function createEntityFromSelection(index: WorkspaceIndex, params: CreateE
   const link = TextEdit.replace(params.range, `[${selected.replace(/[[\]]/g, '\\$&')}]{@${params.id}}`);
   const created = entityStubEdit(index, options, `@${params.kind} ${params.id}${name ? `: ${name}` : ''}`, { uri: entry.uri, edits: [link] });
   if (!created) throw new ResponseError(1, 'There is no registry to add the entity to: set histmark.defaultRegistryFile.');
+  if ('refused' in created) throw new ResponseError(1, created.refused);
   return created.edit;
 }

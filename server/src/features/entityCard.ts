@@ -6,9 +6,9 @@
 import { dateValueInWords } from '../model/dates';
 import { type Entity, KIND_LABELS } from '../model/entity';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { isHttpUrl } from './diagnostics/metadata';
 import { AUTHORITY_LINKS } from './documentLinks';
 import { entityStats, statsLine } from './entityStats';
+import { code, documentLink, join, type Markdown, md, text, webLink } from './markdown';
 
 const RELATION_LABELS: Record<string, string> = {
   author: 'Author',
@@ -18,11 +18,6 @@ const RELATION_LABELS: Record<string, string> = {
 };
 
 const AUTHORITY_LABELS: Record<string, string> = { wikidata: 'Wikidata', viaf: 'VIAF', gnd: 'GND' };
-
-/** Source text shown as text, not read as markdown. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
-}
 
 function dateSpan(start: string | undefined, end: string | undefined, startWord: string, endWord: string): string | undefined {
   if (start && end) return `${dateValueInWords(start)} – ${dateValueInWords(end)}`;
@@ -40,44 +35,45 @@ export function datesOf(entity: Entity): string[] {
 }
 
 /** The entity's name, linked to the line of its definition. */
-function entityLink(index: WorkspaceIndex, id: string): string {
+function entityLink(index: WorkspaceIndex, id: string): Markdown {
   const target = index.entity(id);
   const lines = target && index.document(target.uri)?.lines;
-  if (!target || !lines) return `\`@${id}\``;
-  const line = lines.positionAt(target.definition.idSpan.start).line + 1;
-  return `[${escapeMarkdown(target.displayName)}](${target.uri}#L${line})`;
+  if (!target || !lines) return code(`@${id}`);
+  return documentLink(target.displayName, target.uri, lines.positionAt(target.definition.idSpan.start).line + 1);
 }
 
-function authorityLinks(entity: Entity): string[] {
+function authorityLinks(entity: Entity): Markdown[] {
   const links = entity.authorities.map(({ key, value }) => {
     const authority = AUTHORITY_LINKS[key];
-    const label = `${AUTHORITY_LABELS[key]} ${escapeMarkdown(value)}`;
-    return authority?.pattern.test(value) ? `[${label}](${authority.url(value)})` : label;
+    const label = `${AUTHORITY_LABELS[key]} ${value}`;
+    return authority?.pattern.test(value) ? webLink(label, authority.url(value)) : text(label);
   });
-  for (const url of entity.urls) links.push(isHttpUrl(url) ? `[${escapeMarkdown(url)}](${url})` : escapeMarkdown(url));
+  for (const url of entity.urls) links.push(webLink(url, url));
   return links;
 }
+
+const LINE_BREAK = md`  \n`;
 
 /**
  * The card as markdown paragraphs. `uncertain`: the reference being
  * described marks the id with `?` (`{@deng?}`).
  */
-export function entityCard(index: WorkspaceIndex, entity: Entity, options: { uncertain?: boolean } = {}): string {
-  const heading = [KIND_LABELS[entity.kind], ...datesOf(entity), `\`@${entity.id}\``].join(' · ');
-  const paragraphs = [`**${escapeMarkdown(entity.displayName)}**  \n${heading}`];
-  if (options.uncertain) paragraphs.push('*Uncertain identification: this reference marks the id with `?`.*');
-  if (entity.roles.length > 0) paragraphs.push(entity.roles.map(escapeMarkdown).join('  \n'));
-  const relations = entity.relations.map(({ key, refs }) => `${RELATION_LABELS[key]}: ${refs.map((ref) => entityLink(index, ref.id)).join(', ')}`);
-  if (relations.length > 0) paragraphs.push(relations.join('  \n'));
-  if (entity.aliases.length > 0) paragraphs.push(`Also known as: ${entity.aliases.map(escapeMarkdown).join('; ')}`);
-  if (!entity.matchable) paragraphs.push('*Not matched as plain text (`match: no`): unlinked uses of these names are not reported (HM005).*');
-  if (entity.sortAs) paragraphs.push(`Sorted as: ${escapeMarkdown(entity.sortAs)}`);
-  if (entity.description) paragraphs.push(escapeMarkdown(entity.description));
+export function entityCard(index: WorkspaceIndex, entity: Entity, options: { uncertain?: boolean } = {}): Markdown {
+  const heading = join([text([KIND_LABELS[entity.kind], ...datesOf(entity)].join(' · ')), code(`@${entity.id}`)], md` · `);
+  const paragraphs = [md`**${entity.displayName}**  \n${heading}`];
+  if (options.uncertain) paragraphs.push(md`*Uncertain identification: this reference marks the id with ${code('?')}.*`);
+  if (entity.roles.length > 0) paragraphs.push(join(entity.roles.map((role) => text(role)), LINE_BREAK));
+  const relations = entity.relations.map(({ key, refs }) => md`${RELATION_LABELS[key]}: ${join(refs.map((ref) => entityLink(index, ref.id)), md`, `)}`);
+  if (relations.length > 0) paragraphs.push(join(relations, LINE_BREAK));
+  if (entity.aliases.length > 0) paragraphs.push(md`Also known as: ${entity.aliases.join('; ')}`);
+  if (!entity.matchable) paragraphs.push(md`*Not matched as plain text (${code('match: no')}): unlinked uses of these names are not reported (HM005).*`);
+  if (entity.sortAs) paragraphs.push(md`Sorted as: ${entity.sortAs}`);
+  if (entity.description) paragraphs.push(text(entity.description));
   const links = authorityLinks(entity);
-  if (links.length > 0) paragraphs.push(links.join(' · '));
-  if (entity.otherFields.length > 0) paragraphs.push(entity.otherFields.map((f) => `${f.key}: ${escapeMarkdown(f.value)}`).join('  \n'));
+  if (links.length > 0) paragraphs.push(join(links, md` · `));
+  if (entity.otherFields.length > 0) paragraphs.push(join(entity.otherFields.map((f) => md`${f.key}: ${f.value}`), LINE_BREAK));
   const definitions = index.definitions(entity.id).length;
-  if (definitions > 1) paragraphs.push(`*Defined ${definitions} times (HM003).*`);
-  paragraphs.push(statsLine(entityStats(index, entity.id)));
-  return paragraphs.join('\n\n');
+  if (definitions > 1) paragraphs.push(md`*Defined ${definitions} times (HM003).*`);
+  paragraphs.push(text(statsLine(entityStats(index, entity.id))));
+  return join(paragraphs, md`\n\n`);
 }

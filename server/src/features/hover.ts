@@ -7,37 +7,37 @@ import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import type { Position } from '../syntax/positions';
 import type { Quotation } from '../syntax/types';
 import { isUnattributed } from './diagnostics/quotations';
-import { entityCard, escapeMarkdown } from './entityCard';
+import { entityCard } from './entityCard';
 import { locate, type Target, targetIds } from './locate';
+import { code, join, type Markdown, md } from './markdown';
 
-function entityCards(index: WorkspaceIndex, entry: DocumentEntry, target: Target): string {
+function entityCards(index: WorkspaceIndex, entry: DocumentEntry, target: Target): Markdown {
   const refs = target.kind !== 'reference' ? [] : target.onId ? [target.ref] : target.mention.ids;
   // On one of two definitions of an id (HM003), that definition's own card.
   const defined = target.kind === 'definition' ? entry.entities.find((e) => e.definition === target.definition) : undefined;
-  return targetIds(target)
-    .map((id) => {
-      const entity = defined ?? index.entity(id);
-      if (!entity) return `\`@${id}\`: no entity has this id (HM002). Define it in a registry file: \`@person ${id}: Name\`.`;
-      return entityCard(index, entity, { uncertain: refs.some((ref) => ref.id === id && ref.uncertain) });
-    })
-    .join('\n\n---\n\n');
+  const cards = targetIds(target).map((id) => {
+    const entity = defined ?? index.entity(id);
+    if (!entity) return md`${code(`@${id}`)}: no entity has this id (HM002). Define it in a registry file: ${code(`@person ${id}: Name`)}.`;
+    return entityCard(index, entity, { uncertain: refs.some((ref) => ref.id === id && ref.uncertain) });
+  });
+  return join(cards, md`\n\n---\n\n`);
 }
 
-function footnoteNote(entry: DocumentEntry, label: string): string {
+function footnoteNote(entry: DocumentEntry, label: string): Markdown {
   const definition = entry.tree.footnoteDefinitions.find((d) => d.label === label);
-  if (!definition) return `Footnote \`[^${label}]\` has no definition in this file (HM006): add a line \`[^${label}]: …\`.`;
+  if (!definition) return md`Footnote ${code(`[^${label}]`)} has no definition in this file (HM006): add a line ${code(`[^${label}]: …`)}.`;
   const note = entry.text.slice(definition.content.start, definition.content.end).replace(/\n[ \t]+/g, '\n').trim();
-  return `**[^${escapeMarkdown(label)}]** ${escapeMarkdown(note)}`;
+  return md`**[^${label}]** ${note}`;
 }
 
-function unattributedExplanation(quotation: Quotation, minWords: number): string {
+function unattributedExplanation(quotation: Quotation, minWords: number): Markdown {
   const fix = quotation.block
-    ? 'End the block quote with a line that says whose words these are:\n\n- `> — @id` or `> — [text]{@id}`: spoken or written by entity `id`\n- `> — {@?}`: the speaker is unknown\n- `> {~}`: not speech'
-    : 'Add a brace group directly after the closing mark, with no space:\n\n- `{@id}`: spoken or written by entity `id` (`{@a @b}` jointly)\n- `{@?}`: the speaker is unknown — checked, and the source does not tell\n- `{@?: description}`: a speaker the source describes but does not name\n- `{~}`: not speech — a scare quote, a term, a title';
-  return `**HM001 · unattributed quotation**\n\nA quotation of ${minWords} or more words says whose words it is. ${fix}`;
+    ? md`End the block quote with a line that says whose words these are:\n\n- \`> — @id\` or \`> — [text]{@id}\`: spoken or written by entity \`id\`\n- \`> — {@?}\`: the speaker is unknown\n- \`> {~}\`: not speech`
+    : md`Add a brace group directly after the closing mark, with no space:\n\n- \`{@id}\`: spoken or written by entity \`id\` (\`{@a @b}\` jointly)\n- \`{@?}\`: the speaker is unknown — checked, and the source does not tell\n- \`{@?: description}\`: a speaker the source describes but does not name\n- \`{~}\`: not speech — a scare quote, a term, a title`;
+  return md`**HM001 · unattributed quotation**\n\nA quotation of ${minWords} or more words says whose words it is. ${fix}`;
 }
 
-function hoverText(index: WorkspaceIndex, entry: DocumentEntry, target: Target): string | undefined {
+function hoverText(index: WorkspaceIndex, entry: DocumentEntry, target: Target): Markdown | undefined {
   switch (target.kind) {
     case 'reference':
     case 'definition':
@@ -57,5 +57,5 @@ export function hover(index: WorkspaceIndex, uri: string, position: Position): H
   const { entry, target } = found;
   const value = hoverText(index, entry, target);
   if (value === undefined) return null;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: entry.lines.range(target.span.start, target.span.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: value.source }, range: entry.lines.range(target.span.start, target.span.end) };
 }

@@ -15,7 +15,7 @@ import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../model/config';
 import { isExcludedFile, nodeFileSystem, type WorkspaceFileSystem } from '../model/fileSystem';
-import { loadWorkspaceFolder, readFailure, uriOfPath } from '../model/loader';
+import { loadWorkspaceFolder, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { IndexGate } from './indexGate';
@@ -140,7 +140,7 @@ export class WorkspaceSync {
     }
     let text: string | undefined;
     try {
-      text = await this.fileSystem.readFile(file);
+      text = await readDocument(this.fileSystem, file, await readScope(this.fileSystem, this.folders, this.index.config));
     } catch (error) {
       text = undefined;
       if (this.generations.get(uri) === generation) this.connection.console.warn(`${file}: ${readFailure(error)}`);

@@ -1,9 +1,10 @@
 // The small interface through which the model reads a workspace, so that
 // tests run on an in-memory workspace and the CLI and server on disk.
 
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { DEFAULT_MAX_FILE_SIZE, formatSize } from './config';
 
 export interface DirectoryEntry {
   name: string;
@@ -11,18 +12,51 @@ export interface DirectoryEntry {
 }
 
 export interface WorkspaceFileSystem {
-  /** The file decoded as UTF-8 (a BOM removed); throws on invalid UTF-8 or I/O failure. */
-  readFile(filePath: string): Promise<string>;
+  /**
+   * The file decoded as UTF-8 (a BOM removed); throws on invalid UTF-8, I/O
+   * failure, a file that is not a regular file (a pipe or device would never
+   * end) or one larger than `maxBytes`.
+   */
+  readFile(filePath: string, maxBytes?: number): Promise<string>;
   readDirectory(dirPath: string): Promise<DirectoryEntry[]>;
   isDirectory(filePath: string): Promise<boolean>;
+  /** The path with every symbolic link resolved. */
+  realPath(filePath: string): Promise<string>;
 }
 
 export class InvalidUtf8Error extends Error {}
 
+/** A file that is deliberately not read; the message says why. */
+export class SkippedFileError extends Error {}
+
+function tooLarge(bytes: number, maxBytes: number): SkippedFileError {
+  return new SkippedFileError(`larger than ${formatSize(maxBytes)} (${formatSize(bytes)}): skipped; raise "maxFileSize" in histmark.json to read it.`);
+}
+
+/** Reads a regular file of at most `maxBytes`, checked on the open file itself, so that what is read is what was checked. */
+async function readRegularFile(filePath: string, maxBytes: number): Promise<Buffer> {
+  // Non-blocking: opening a pipe with no writer would otherwise wait forever.
+  const handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${filePath}`), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new SkippedFileError('not a regular file (a pipe, device or socket): skipped.');
+    if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
+    // One byte more than allowed tells a file that grew since.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    if (length > maxBytes) throw tooLarge(length, maxBytes);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as UTF-8 the way editors do: a BOM is dropped. */
-export function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes);
   } catch {
@@ -31,8 +65,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 }
 
 export const nodeFileSystem: WorkspaceFileSystem = {
-  async readFile(filePath) {
-    return decodeUtf8(await fs.readFile(filePath));
+  async readFile(filePath, maxBytes = DEFAULT_MAX_FILE_SIZE) {
+    return decodeUtf8(await readRegularFile(filePath, maxBytes));
   },
   async readDirectory(dirPath) {
     const entries = await fs.readdir(dirPath, { withFileTypes: true });
@@ -41,6 +75,9 @@ export const nodeFileSystem: WorkspaceFileSystem = {
   async isDirectory(filePath) {
     return (await fs.stat(filePath)).isDirectory();
   },
+  realPath(filePath) {
+    return fs.realpath(filePath);
+  },
 };
 
 /** An in-memory workspace: file paths (with `/`) to contents. */
@@ -48,9 +85,11 @@ export function memoryFileSystem(files: Record<string, string>): WorkspaceFileSy
   const normalized = new Map(Object.entries(files).map(([p, text]) => [path.posix.resolve('/', p), text]));
   const missing = (p: string) => Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
   return {
-    async readFile(filePath) {
+    async readFile(filePath, maxBytes = DEFAULT_MAX_FILE_SIZE) {
       const text = normalized.get(path.posix.resolve('/', filePath));
       if (text === undefined) throw missing(filePath);
+      const bytes = Buffer.byteLength(text);
+      if (bytes > maxBytes) throw tooLarge(bytes, maxBytes);
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     },
     async readDirectory(dirPath) {
@@ -69,6 +108,9 @@ export function memoryFileSystem(files: Record<string, string>): WorkspaceFileSy
       const prefix = p.replace(/\/?$/, '/');
       for (const file of normalized.keys()) if (file.startsWith(prefix)) return true;
       throw missing(filePath);
+    },
+    async realPath(filePath) {
+      return path.posix.resolve('/', filePath);
     },
   };
 }

@@ -3,8 +3,8 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE } from './config';
-import { collectDocuments, type WorkspaceFileSystem } from './fileSystem';
+import { CONFIG_FILE, type HistmarkConfig } from './config';
+import { collectDocuments, SkippedFileError, type WorkspaceFileSystem } from './fileSystem';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface LoadResult {
@@ -27,6 +27,34 @@ export function readFailure(error: unknown): string {
 
 export function uriOfPath(filePath: string): string {
   return pathToFileURL(filePath).href;
+}
+
+/** Where documents may be read from, and how large they may be. */
+export interface ReadScope {
+  /** The workspace folders, symbolic links resolved. */
+  realRoots: string[];
+  maxFileSize: number;
+}
+
+export async function readScope(fileSystem: WorkspaceFileSystem, roots: string[], config: HistmarkConfig): Promise<ReadScope> {
+  return { realRoots: await Promise.all(roots.map((root) => fileSystem.realPath(root))), maxFileSize: config.maxFileSize };
+}
+
+/** Whether `file` lies inside `folder` (not the folder itself). */
+export function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/**
+ * A document's text, read only from a regular file inside the workspace: a
+ * link out of it is not followed (its text would be quoted in messages, SARIF
+ * and annotations), and the size is limited by `maxFileSize`.
+ */
+export async function readDocument(fileSystem: WorkspaceFileSystem, file: string, scope: ReadScope): Promise<string> {
+  const real = await fileSystem.realPath(file);
+  if (!scope.realRoots.some((root) => isWithin(root, real))) throw new SkippedFileError('a link to a file outside the workspace: not followed.');
+  return fileSystem.readFile(real, scope.maxFileSize);
 }
 
 /** How many files are read at once: enough to overlap I/O, few enough for any file-handle limit. */
@@ -56,13 +84,14 @@ export async function loadWorkspaceFolder(
   }
   index.setConfig(configText);
   const documents = await collectDocuments(fileSystem, root, index.config.exclude);
+  const scope = await readScope(fileSystem, [root], index.config);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < documents.length) {
       const file = documents[next++];
       try {
-        index.setDocument(uriOfPath(file), await fileSystem.readFile(file), 0, false);
+        index.setDocument(uriOfPath(file), await readDocument(fileSystem, file, scope), 0, false);
       } catch (error) {
         failures.push({ path: file, message: readFailure(error) });
       }
