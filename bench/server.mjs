@@ -149,11 +149,18 @@ export class BenchServer {
     const diagnosed = this.indexedAt.then(() => new Promise((resolve) => (this.onStatus = () => resolve(performance.now()))));
     const started = performance.now();
     await this.handshake();
-    const what = `indexing ${this.root}\n${this.stderr}`;
-    this.indexSeconds = ((await withTimeout(this.indexedAt, timeoutMs, what)) - started) / 1000;
-    this.diagnosedSeconds = ((await withTimeout(diagnosed, timeoutMs, what)) - started) / 1000;
+    const what = `indexing ${this.root}`;
+    this.indexSeconds = ((await this.orExit(withTimeout(this.indexedAt, timeoutMs, what), what)) - started) / 1000;
+    this.diagnosedSeconds = ((await this.orExit(withTimeout(diagnosed, timeoutMs, what), what)) - started) / 1000;
     this.onStatus = () => {};
     this.memoryAfterIndex = memoryOf(this.child.pid);
+  }
+
+  /** `promise`'s value, or an error with the server's last words if the server exits first. */
+  async orExit(promise, what) {
+    const outcome = await Promise.race([promise.then((value) => ({ value })), this.exited.then((exit) => ({ exit }))]);
+    if (outcome.exit) throw new Error(`The server exited (${outcome.exit.signal ?? `code ${outcome.exit.code}`}) before ${what}: ${this.stderr.slice(-2000)}`);
+    return outcome.value;
   }
 
   /** Resolves once the server has indexed the workspace (Histmark logs it). */
