@@ -21,3 +21,10 @@ export function measureLinters(
   markdownDir?: string,
   options?: MeasureOptions & { repeat?: number; slowSeconds?: number },
 ): Promise<{ histmark: CommandRun; floor: CommandRun; markdownlint?: CommandRun }>;
+export function cliSupportsCache(cli?: string): boolean;
+export const CACHE_EDIT: string;
+export function measureCachedLint(
+  dir: string,
+  editFile: string,
+  options?: MeasureOptions & { cli?: string },
+): Promise<{ supported: false } | { supported: true; cold: CommandRun; afterEdit: CommandRun }>;

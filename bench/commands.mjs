@@ -5,7 +5,7 @@
 // by a preloaded module (every command measured here is a Node script).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './sourceText.mjs';
@@ -64,12 +64,48 @@ async function medianOf(count, measure, enough = () => false) {
  * minutes on a large corpus, is run once when a run takes over `slowSeconds`.
  */
 export async function measureLinters(dir, markdownDir, { repeat = 3, slowSeconds = 30, ...options } = {}) {
-  const histmark = await medianOf(repeat, () => measureNodeScript(CLI, ['lint', dir, '--format', 'json'], options));
+  const slow = (first) => first.seconds > slowSeconds;
+  const histmark = await medianOf(repeat, () => measureNodeScript(CLI, ['lint', dir, '--format', 'json'], options), slow);
   // Exit 1 means "found problems"; anything else is a failure of the run itself.
   if (histmark.exitCode !== 0 && histmark.exitCode !== 1) throw new Error(`histmark lint ${dir} exited with ${histmark.exitCode}.`);
   const floor = await medianOf(repeat, () => measureNodeScript(FLOOR, [dir], options));
   if (!markdownDir) return { histmark, floor };
   const lintMarkdown = () => measureNodeScript(markdownlintScript(), ['**/*.md'], { ...options, cwd: markdownDir });
-  const markdownlint = await medianOf(repeat, lintMarkdown, (first) => first.seconds > slowSeconds);
+  const markdownlint = await medianOf(repeat, lintMarkdown, slow);
   return { histmark, floor, markdownlint };
+}
+
+/** Whether this build's `histmark lint` has `--cache` (another branch adds it): its help names the option. */
+export function cliSupportsCache(cli = CLI) {
+  const help = spawnSync(process.execPath, [cli, 'lint', '--help'], { encoding: 'utf8' });
+  return help.status === 0 && /--cache\b/.test(help.stdout);
+}
+
+/** What the cache measurement edits: text appended to a transcript, as a user adding a sentence would. */
+export const CACHE_EDIT = '\nA sentence added between two cached runs.\n';
+
+/**
+ * `histmark lint --cache` on `dir` twice, `editFile` (a path in `dir`)
+ * edited between the runs and restored after: the first run fills a fresh
+ * cache, the second re-lints what the edit can change. `{ supported: false }`
+ * when the CLI has no `--cache` (no such option in its help, or exit status 2).
+ * `cli`: the script to run (dist/cli.js).
+ */
+export async function measureCachedLint(dir, editFile, { cli = CLI, ...options } = {}) {
+  if (!cliSupportsCache(cli)) return { supported: false };
+  const scratch = mkdtempSync(path.join(tmpdir(), 'histmark-bench-cache-'));
+  const file = path.join(dir, editFile);
+  const original = readFileSync(file);
+  const lint = () => measureNodeScript(cli, ['lint', '--cache', '--cache-location', path.join(scratch, 'lint-cache'), dir, '--format', 'json'], options);
+  try {
+    const cold = await lint();
+    if (cold.exitCode === 2) return { supported: false };
+    writeFileSync(file, Buffer.concat([original, Buffer.from(CACHE_EDIT)]));
+    const afterEdit = await lint();
+    if (afterEdit.exitCode !== 0 && afterEdit.exitCode !== 1) throw new Error(`histmark lint --cache ${dir} exited with ${afterEdit.exitCode}.`);
+    return { supported: true, cold, afterEdit };
+  } finally {
+    writeFileSync(file, original);
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

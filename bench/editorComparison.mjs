@@ -23,17 +23,12 @@ export async function measureEditor(start, document, { keystrokes = 200, request
   const bench = start();
   try {
     const what = `the first workspace symbols of ${bench.root}`;
-    const coldAnswer = withTimeout(
-      (async () => {
-        await bench.handshake();
-        await bench.ready();
-        return bench.connection.sendRequest('workspace/symbol', { query: COLD_QUERY });
-      })(),
-      timeoutMs,
-      what,
-    );
-    const crashed = bench.exited.then(({ code, signal }) => Promise.reject(new Error(`The server exited (${signal ?? code}) before answering: ${bench.stderr.slice(-2000)}`)));
-    const firstSymbols = await Promise.race([coldAnswer, crashed]);
+    const coldAnswer = (async () => {
+      await bench.handshake();
+      await bench.ready();
+      return bench.connection.sendRequest('workspace/symbol', { query: COLD_QUERY });
+    })();
+    const firstSymbols = await bench.orExit(withTimeout(coldAnswer, timeoutMs, what), what);
     const coldSeconds = (performance.now() - started) / 1000;
     const memoryAfterIndex = memoryOf(bench.child.pid);
     const workspaceSymbol = await bench.time(requests, (i) => bench.connection.sendRequest('workspace/symbol', { query: QUERIES[i % QUERIES.length] }));

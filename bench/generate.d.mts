@@ -2,6 +2,8 @@
 
 export interface CorpusManifest {
   version: number;
+  /** generatorFingerprint() when the corpus was written. */
+  generator: string;
   seed: string;
   documents: number;
   book: boolean;
@@ -22,7 +24,11 @@ export const DEFAULT_SEED: string;
 export const CORPORA_DIR: string;
 export const MANIFEST: string;
 export const BOOK_DOCUMENT: string;
+export const MIN_FREE_BYTES: number;
 export function registrySize(documents: number): number;
+export function generatorFingerprint(): string;
+export function transcriptPath(i: number): string;
+export function checkFreeSpace(dir: string, documents: number, freeBytes?: number): void;
 export function generateCorpus(dir: string, documents: number, options?: CorpusOptions): CorpusManifest;
 export function ensureCorpus(root: string, documents: number, options?: CorpusOptions): { dir: string; manifest: CorpusManifest; reused: boolean };
 export function markdownDir(dir: string): string;

@@ -3,10 +3,11 @@
 // transcripts built from the real sentences of ../shared/corpus (one of them
 // the whole Hoxha volume, annotated: the ~700 KB document of the keystroke
 // test) and a histmark.json. A corpus whose manifest shows the same
-// generator version and seed is reused. `markdownCopy` hard-links the same
-// files renamed `.md` for markdownlint.
+// generator version, generator sources and seed is reused. `markdownCopy`
+// hard-links the same files renamed `.md` for markdownlint.
 
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TranscriptWriter } from './annotate.mjs';
@@ -14,8 +15,16 @@ import { Random } from './random.mjs';
 import { buildRegistry, registryFiles } from './registry.mjs';
 import { BOOK_FILE, loadBookParagraphs, loadSourceParagraphs, REPO_ROOT, SOURCE_DIR, sourceWords } from './sourceText.mjs';
 
-/** Bump whenever a change to the generator changes its output. */
+/** Bump whenever a change to the generator changes its output (GENERATOR_SOURCES catches a forgotten bump). */
 export const GENERATOR_VERSION = 1;
+/** The files whose code makes a corpus: a change to any of them regenerates the corpora. */
+const GENERATOR_FILES = ['generate.mjs', 'annotate.mjs', 'registry.mjs', 'random.mjs', 'sourceText.mjs'];
+/** Bytes of a corpus per document, measured at 10,000 documents (105.9 MB), to foresee the disk it takes. */
+const BYTES_PER_DOCUMENT = 10_600;
+/** Free space a large corpus must leave (the CLI's cache and the server's profiles go to the same disk). */
+export const MIN_FREE_BYTES = 5e9;
+/** From this estimated size on, the generator checks the free space first. */
+const LARGE_CORPUS_BYTES = 5e8;
 export const DEFAULT_SEED = 'histmark-bench';
 export const CORPORA_DIR = path.join(REPO_ROOT, 'bench/corpora');
 export const MANIFEST = 'bench-manifest.json';
@@ -51,6 +60,36 @@ function writeFile(root, relative, text) {
   return Buffer.byteLength(text);
 }
 
+/** A hash of the generator's own source: stored in the manifest, compared before reusing a corpus. */
+export function generatorFingerprint() {
+  const hash = createHash('sha256');
+  for (const file of GENERATOR_FILES) hash.update(readFileSync(path.join(REPO_ROOT, 'bench', file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The path of the i-th generated transcript. */
+export function transcriptPath(i) {
+  return `transcripts/${String(Math.floor(i / DOCS_PER_FOLDER)).padStart(2, '0')}/doc-${String(i).padStart(5, '0')}.hmd`;
+}
+
+/** Refuses (throws) to generate a corpus of about a gigabyte or more on a disk with less than MIN_FREE_BYTES free. */
+export function checkFreeSpace(dir, documents, freeBytes = freeBytesAt(dir)) {
+  const needed = documents * BYTES_PER_DOCUMENT;
+  if (needed < LARGE_CORPUS_BYTES || freeBytes >= MIN_FREE_BYTES) return;
+  const gb = (bytes) => `${(bytes / 1e9).toFixed(1)} GB`;
+  throw new Error(
+    `Not generating ${documents.toLocaleString('en')} documents (about ${gb(needed)}) in ${dir}: only ${gb(freeBytes)} free on its disk, and the bench keeps at least ${gb(MIN_FREE_BYTES)} free. Free some space (\`df -h ${path.dirname(dir)}\`) or measure smaller sizes.`,
+  );
+}
+
+/** Free bytes for an unprivileged user on the disk of `dir` (or of its nearest existing parent), as `df` reports them. */
+function freeBytesAt(dir) {
+  let existing = dir;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  const { bavail, bsize } = statfsSync(existing);
+  return bavail * bsize;
+}
+
 function readManifest(dir) {
   try {
     return JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8'));
@@ -65,6 +104,7 @@ function readManifest(dir) {
  * volume (for tiny test corpora).
  */
 export function generateCorpus(dir, documents, { seed = DEFAULT_SEED, book = true, sourceDir = SOURCE_DIR } = {}) {
+  checkFreeSpace(dir, documents);
   rmSync(dir, { recursive: true, force: true });
   rmSync(markdownDir(dir), { recursive: true, force: true });
   const pool = loadSourceParagraphs(sourceDir);
@@ -85,8 +125,7 @@ export function generateCorpus(dir, documents, { seed = DEFAULT_SEED, book = tru
     const random = new Random(`${seed}:doc:${i}`);
     const size = Math.min(80_000, Math.max(1500, random.logNormal(7000, 0.8)));
     const paragraphs = excerpt(random, pool, size);
-    const folder = String(Math.floor(i / DOCS_PER_FOLDER)).padStart(2, '0');
-    add(`transcripts/${folder}/doc-${String(i).padStart(5, '0')}.hmd`, writer.transcript(random, {
+    add(transcriptPath(i), writer.transcript(random, {
       paragraphs,
       title: titleOf(paragraphs[0][0]),
       mode: random.chance(0.25) ? 'minutes' : 'prose',
@@ -98,7 +137,7 @@ export function generateCorpus(dir, documents, { seed = DEFAULT_SEED, book = tru
     const random = new Random(`${seed}:book`);
     add(BOOK_DOCUMENT, writer.transcript(random, { paragraphs: loadBookParagraphs(sourceDir), title: 'Works, Volume 19 (June–December 1960)', mode: 'prose', castSize: 80, plantUnattributed: true }));
   }
-  const manifest = { version: GENERATOR_VERSION, seed, documents, book, entities: registry.entities.length, bytes, planted };
+  const manifest = { version: GENERATOR_VERSION, generator: generatorFingerprint(), seed, documents, book, entities: registry.entities.length, bytes, planted };
   writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
@@ -109,7 +148,8 @@ export function ensureCorpus(root, documents, options = {}) {
   const manifest = readManifest(dir);
   const seed = options.seed ?? DEFAULT_SEED;
   const book = options.book ?? true;
-  if (manifest && manifest.version === GENERATOR_VERSION && manifest.seed === seed && manifest.documents === documents && manifest.book === book) {
+  const same = manifest && manifest.version === GENERATOR_VERSION && manifest.generator === generatorFingerprint();
+  if (same && manifest.seed === seed && manifest.documents === documents && manifest.book === book) {
     return { dir, manifest, reused: true };
   }
   return { dir, manifest: generateCorpus(dir, documents, { ...options, seed, book }), reused: false };

@@ -107,8 +107,8 @@ export class MarkdownBenchServer extends BenchServer {
   }
 
   /** VS Code's client sends its settings section once the server is initialized. */
-  async handshake(capabilities) {
-    await super.handshake(capabilities);
+  async handshake() {
+    await super.handshake();
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: MARKDOWN_SETTINGS });
   }
 

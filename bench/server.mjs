@@ -38,7 +38,7 @@ export function withTimeout(promise, ms, what) {
 }
 
 /** A function from UTF-16 offsets of `text` to LSP positions. */
-export function positionsIn(text) {
+function positionsIn(text) {
   const starts = [0];
   for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
   return (offset) => {
@@ -54,7 +54,7 @@ export function positionsIn(text) {
 }
 
 /** `count` items spread evenly over `list`. */
-export function spread(list, count) {
+function spread(list, count) {
   return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count) % list.length]);
 }
 
@@ -84,7 +84,6 @@ export class BenchServer {
     this.nextPublish = new Map();
     this.published = new Map();
     this.logs = [];
-    this.onLog = () => {};
     this.onStatus = () => {};
     this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
       this.published.set(p.uri, p.diagnostics);
@@ -96,7 +95,6 @@ export class BenchServer {
       this.connection.onNotification('window/logMessage', (p) => {
         this.logs.push(p.message);
         if (p.message.startsWith('Indexed ')) resolve(performance.now());
-        this.onLog(p.message);
       });
     });
     this.connection.onNotification(STATUS_NOTIFICATION, () => this.onStatus());
@@ -119,7 +117,7 @@ export class BenchServer {
   }
 
   /** initialize and initialized, as an editor sends them. */
-  async handshake(capabilities = {}) {
+  async handshake() {
     const rootUri = pathToFileURL(this.root).href;
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -137,7 +135,6 @@ export class BenchServer {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           foldingRange: {},
         },
-        ...capabilities,
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -149,11 +146,18 @@ export class BenchServer {
     const diagnosed = this.indexedAt.then(() => new Promise((resolve) => (this.onStatus = () => resolve(performance.now()))));
     const started = performance.now();
     await this.handshake();
-    const what = `indexing ${this.root}\n${this.stderr}`;
-    this.indexSeconds = ((await withTimeout(this.indexedAt, timeoutMs, what)) - started) / 1000;
-    this.diagnosedSeconds = ((await withTimeout(diagnosed, timeoutMs, what)) - started) / 1000;
+    const what = `indexing ${this.root}`;
+    this.indexSeconds = ((await this.orExit(withTimeout(this.indexedAt, timeoutMs, what), what)) - started) / 1000;
+    this.diagnosedSeconds = ((await this.orExit(withTimeout(diagnosed, timeoutMs, what), what)) - started) / 1000;
     this.onStatus = () => {};
     this.memoryAfterIndex = memoryOf(this.child.pid);
+  }
+
+  /** `promise`'s value, or an error with the server's last words if the server exits first. */
+  async orExit(promise, what) {
+    const outcome = await Promise.race([promise.then((value) => ({ value })), this.exited.then((exit) => ({ exit }))]);
+    if (outcome.exit) throw new Error(`The server exited (${outcome.exit.signal ?? `code ${outcome.exit.code}`}) before ${what}: ${this.stderr.slice(-2000)}`);
+    return outcome.value;
   }
 
   /** Resolves once the server has indexed the workspace (Histmark logs it). */

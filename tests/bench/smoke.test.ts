@@ -3,14 +3,25 @@
 // cannot rot. Nothing here is timed: the figures only have to be sane.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, hasGnuTime, measureLinters, measureNodeScript, FLOOR } from '../../bench/commands.mjs';
-import { ensureCorpus, GENERATOR_VERSION, MANIFEST, markdownCopy, type CorpusManifest } from '../../bench/generate.mjs';
+import { CACHE_EDIT, CLI, cliSupportsCache, hasGnuTime, measureCachedLint, measureLinters, measureNodeScript, FLOOR } from '../../bench/commands.mjs';
+import {
+  checkFreeSpace,
+  ensureCorpus,
+  generatorFingerprint,
+  GENERATOR_VERSION,
+  MANIFEST,
+  markdownCopy,
+  MIN_FREE_BYTES,
+  transcriptPath,
+  type CorpusManifest,
+} from '../../bench/generate.mjs';
 import { loadParser, parseThroughput } from '../../bench/parse.mjs';
 import { measureEditorComparison } from '../../bench/editorComparison.mjs';
+import { LARGE_MARKER, NOTES_MARKER, writeResults } from '../../bench/render.mjs';
 import { editorComparisonTable } from '../../bench/report.mjs';
 import { measureServer, percentile } from '../../bench/server.mjs';
 
@@ -59,6 +70,37 @@ describe('the benchmark on a tiny corpus', () => {
     expect(again.manifest).toEqual(manifest);
   });
 
+  it('regenerates a corpus whose generator sources changed, even when nobody bumped GENERATOR_VERSION', () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
+    try {
+      const first = ensureCorpus(other, 2, { book: false });
+      expect(first.manifest.generator).toBe(generatorFingerprint());
+      const manifestFile = path.join(first.dir, MANIFEST);
+      writeFileSync(manifestFile, JSON.stringify({ ...first.manifest, generator: 'an older generator' }));
+      const again = ensureCorpus(other, 2, { book: false });
+      expect(again.reused).toBe(false);
+      expect(JSON.parse(readFileSync(manifestFile, 'utf8')).generator).toBe(generatorFingerprint());
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to generate about a gigabyte on a disk with less than 5 GB free, saying so', () => {
+    const corpus = path.join(tmpdir(), 'corpora', '100000');
+    expect(() => checkFreeSpace(corpus, 100_000, 4e9)).toThrow(/Not generating 100,000 documents \(about 1\.1 GB\) .*only 4\.0 GB free.*at least 5\.0 GB free/);
+    expect(() => checkFreeSpace(corpus, 100_000, MIN_FREE_BYTES)).not.toThrow();
+    // Small corpora never ask.
+    expect(() => checkFreeSpace(corpus, 10_000, 1e6)).not.toThrow();
+  });
+
+  it('writes results.md in parts: a default run and a large-corpus run each keep the other and the notes', () => {
+    const file = path.join(root, 'results.md');
+    writeFileSync(file, `# old tables\n${NOTES_MARKER}\n## Notes\nhand-written\n`);
+    writeResults(file, '## Large corpora\nlarge run', { large: true });
+    writeResults(file, '# Histmark benchmarks\ndefault run');
+    expect(readFileSync(file, 'utf8')).toBe(`# Histmark benchmarks\ndefault run\n${LARGE_MARKER}\n\n## Large corpora\nlarge run\n${NOTES_MARKER}\n## Notes\nhand-written\n`);
+  });
+
   it('is the same corpus for the same seed', () => {
     const other = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
     try {
@@ -97,6 +139,46 @@ describe('the benchmark on a tiny corpus', () => {
     // markdownlint finds Markdown problems in any transcript (long lines, for one).
     expect(markdownlint?.exitCode).toBe(1);
     for (const run of [histmark, floor, markdownlint]) expectPositive(run?.seconds, run?.peakMB);
+  }, 60_000);
+
+  it('measures histmark lint --cache after one edit, or says the build has no --cache; the edited file is restored', async () => {
+    const edited = transcriptPath(2);
+    const before = readFileSync(path.join(dir, edited));
+    const result = await measureCachedLint(dir, edited);
+    expect(result.supported).toBe(cliSupportsCache());
+    if (result.supported) for (const run of [result.cold, result.afterEdit]) expectPositive(run.seconds, run.peakMB);
+    expect(readFileSync(path.join(dir, edited))).toEqual(before);
+  }, 60_000);
+
+  it('runs a CLI with --cache twice, the file edited in between, and reads a usage error (exit 2) as no --cache', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
+    try {
+      // A stand-in CLI: `lint --help` names --cache; a lint logs what the edited file holds then.
+      const edited = transcriptPath(1);
+      const log = path.join(scratch, 'seen');
+      const fakeCli = (exitCode: number) => {
+        const script = path.join(scratch, `cli-${exitCode}.cjs`);
+        writeFileSync(
+          script,
+          `const fs = require('node:fs');
+if (process.argv.includes('--help')) { console.log('--cache [--cache-location FILE]'); process.exit(0); }
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.argv.slice(2)) + '\\n' + fs.readFileSync(${JSON.stringify(path.join(dir, edited))}, 'utf8').length + '\\n');
+process.exit(${exitCode});`,
+        );
+        return script;
+      };
+      const original = readFileSync(path.join(dir, edited), 'utf8');
+      const result = await measureCachedLint(dir, edited, { cli: fakeCli(1) });
+      expect(result.supported).toBe(true);
+      const [args, lengthBefore, , lengthAfter] = readFileSync(log, 'utf8').trim().split('\n');
+      expect(JSON.parse(args)).toEqual(['lint', '--cache', '--cache-location', expect.stringContaining('histmark-bench-cache-'), dir, '--format', 'json']);
+      expect(Number(lengthBefore)).toBe(original.length);
+      expect(Number(lengthAfter)).toBe(original.length + CACHE_EDIT.length);
+      expect(readFileSync(path.join(dir, edited), 'utf8')).toBe(original);
+      expect(await measureCachedLint(dir, edited, { cli: fakeCli(2) })).toEqual({ supported: false });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('reads peak memory from GNU time and from the preloaded hook alike', async () => {
