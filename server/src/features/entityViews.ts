@@ -49,7 +49,7 @@ export function quotationsBy(index: WorkspaceIndex, id: string): QuotationSummar
     if (!entry) continue;
     for (const q of entry.tree.quotations) {
       if (!q.attribution?.ids.some((ref) => ref.id === id)) continue;
-      out.push({ location: { uri, range: entry.lines.range(q.start, q.end) }, excerpt: quotationExcerpt(entry.text, q, 80) });
+      out.push({ location: { uri, range: entry.lines.range(q.start, q.end) }, excerpt: quotationExcerpt(entry.text, q, entry.tree.comments, 80) });
     }
   }
   return out;

@@ -5,8 +5,8 @@
 // Quotation state survives from one paragraph to the next so that the
 // multi-paragraph convention (SPEC 6.1) can be applied by the caller.
 
-import { type BracketGroup, bracketedGroup, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
-import { isIdChar, isLetter, isWhitespace, isWordChar, scanId, sharedId } from './chars';
+import { type BracketGroup, BracketMatches, bracketedGroup, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
+import { charLength, codePointBefore, codePointOf, isIdChar, isLetter, isWhitespace, isWordChar, isWordCharAt, scanId, sharedId } from './chars';
 import type { Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
@@ -41,6 +41,10 @@ const CLOSES: Record<string, string[]> = {
 
 export class InlineScanner {
   private readonly stack: OpenQuote[] = [];
+  /** Stack depths of the open double quotations, and of the open quotations by mark: a closer finds its opener without walking the stack. */
+  private readonly doubles: number[] = [];
+  private readonly byMark = new Map<string, number[]>();
+  private readonly brackets = new BracketMatches();
   private readonly discarded = new Set<number>();
   private words = 0;
   private inWord = false;
@@ -116,6 +120,7 @@ export class InlineScanner {
     let p = start;
     // Open `[text]{…}` groups, innermost last: an apparatus text may hold mentions (SPEC 8).
     const groups: BracketGroup[] = [];
+    let bracketsMatched = false;
     while (p < end) {
       const group = groups[groups.length - 1];
       if (group !== undefined && p === group.close) {
@@ -140,10 +145,12 @@ export class InlineScanner {
           continue;
         case BACKSLASH: {
           if (p + 1 < end && text.charCodeAt(p + 1) !== NEWLINE && text.charCodeAt(p + 1) !== 13) {
+            // An escaped astral character is escaped whole, both halves of its pair.
+            const escapeEnd = p + 1 + charLength(text, p + 1);
             this.flushPlain(p);
-            this.tree.escapes.push({ start: p, end: p + 2 });
-            this.literal(p + 1, text.charCodeAt(p + 1));
-            p += 2;
+            this.tree.escapes.push({ start: p, end: escapeEnd });
+            this.literal(p + 1, codePointOf(text, p + 1));
+            p = escapeEnd;
             continue;
           }
           break;
@@ -156,7 +163,9 @@ export class InlineScanner {
             this.prevCode = 93;
             continue;
           }
-          const opened = bracketedGroup(this, p, end);
+          if (!bracketsMatched) this.brackets.match(text, start, end);
+          bracketsMatched = true;
+          const opened = bracketedGroup(this, p, end, this.brackets);
           if (opened) {
             this.flushPlain(p);
             groups.push(opened);
@@ -180,7 +189,7 @@ export class InlineScanner {
           if (mentionEnd > p) {
             this.flushPlain(p);
             p = mentionEnd;
-            this.prevCode = text.charCodeAt(p - 1);
+            this.prevCode = codePointBefore(text, p);
             continue;
           }
           break;
@@ -211,7 +220,7 @@ export class InlineScanner {
     while (p < end) {
       const code = text.charCodeAt(p);
       if (code < 128 ? MARKUP_START[code] === 1 : isQuoteMark(code)) break;
-      const word = isWordChar(code);
+      const word = code < 0xd800 || code > 0xdfff ? isWordChar(code) : isWordCharAt(text, p);
       if (word && !inWord) words++;
       inWord = word;
       p++;
@@ -220,7 +229,7 @@ export class InlineScanner {
       if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = start;
       this.inWord = inWord;
       this.words = words;
-      this.prevCode = text.charCodeAt(p - 1);
+      this.prevCode = codePointBefore(text, p);
     }
     return p;
   }
@@ -244,7 +253,7 @@ export class InlineScanner {
   }
 
   private bareMention(p: number, end: number): number {
-    const before = p > 0 ? this.text.charCodeAt(p - 1) : NEWLINE;
+    const before = p > 0 ? codePointBefore(this.text, p) : NEWLINE;
     if (before === 46 || before === 64 || (before !== NUL && isIdChar(before))) return p;
     const idEnd = scanId(this.text, p + 1, end);
     if (idEnd === p + 1) return p;
@@ -261,7 +270,7 @@ export class InlineScanner {
     const text = this.text;
     if (!isQuoteMark(text.charCodeAt(p))) return false;
     const mark = text[p];
-    const next = p + 1 < end ? text.charCodeAt(p + 1) : NEWLINE;
+    const next = p + 1 < end ? codePointOf(text, p + 1) : NEWLINE;
     if ((mark === "'" || mark === '’') && isLetter(this.prevCode) && isLetter(next)) return false;
     if (p === this.continuationOpener) {
       this.continuationOpener = -1;
@@ -291,8 +300,41 @@ export class InlineScanner {
   }
 
   private innermostDouble(): OpenQuote | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) if (!this.stack[i].single) return this.stack[i];
-    return undefined;
+    const depth = this.doubles[this.doubles.length - 1];
+    return depth === undefined ? undefined : this.stack[depth];
+  }
+
+  private push(entry: OpenQuote): void {
+    const depth = this.stack.length;
+    this.stack.push(entry);
+    if (!entry.single) this.doubles.push(depth);
+    let depths = this.byMark.get(entry.mark);
+    if (!depths) this.byMark.set(entry.mark, (depths = []));
+    depths.push(depth);
+  }
+
+  /** Drops the open quotations from stack depth `depth` on. */
+  private truncate(depth: number): void {
+    if (this.stack.length <= depth) return;
+    this.stack.length = depth;
+    while (this.doubles.length > 0 && this.doubles[this.doubles.length - 1] >= depth) this.doubles.pop();
+    for (const depths of this.byMark.values()) while (depths.length > 0 && depths[depths.length - 1] >= depth) depths.pop();
+  }
+
+  /** The depth of the open quotation `mark` closes, or -1. */
+  private closedBy(mark: string): number {
+    if (mark === "'" || mark === '’') {
+      // A single mark closes only the innermost quotation, when that is a single one it matches.
+      const top = this.stack[this.stack.length - 1];
+      return top && top.single && CLOSES[mark].includes(top.mark) ? this.stack.length - 1 : -1;
+    }
+    // A double mark closes the innermost double quotation it matches, across single ones and other double ones.
+    let depth = -1;
+    for (const opener of CLOSES[mark]) {
+      const depths = this.byMark.get(opener);
+      if (depths && depths.length > 0) depth = Math.max(depth, depths[depths.length - 1]);
+    }
+    return depth;
   }
 
   private open(p: number, mark: string): void {
@@ -311,23 +353,15 @@ export class InlineScanner {
       parent: top ? top.index : this.unitParent,
     });
     this.literal(p, this.text.charCodeAt(p));
-    this.stack.push({ index, mark, single, tentative: single && !this.innermostDouble(), wordsAtOpen: this.words });
+    this.push({ index, mark, single, tentative: single && !this.innermostDouble(), wordsAtOpen: this.words });
   }
 
   private close(p: number, mark: string, end: number): boolean {
-    const single = mark === "'" || mark === '’';
-    let k = this.stack.length - 1;
-    for (; k >= 0; k--) {
-      const entry = this.stack[k];
-      if (!single && entry.single) continue;
-      if (single && !entry.single) return false;
-      if (CLOSES[mark].includes(entry.mark)) break;
-      if (single) return false;
-    }
+    const k = this.closedBy(mark);
     if (k < 0) return mark === '“' ? (this.open(p, mark), (this.afterMark = p + 1), true) : false;
     const entry = this.stack[k];
     this.unwind(k + 1, p);
-    this.stack.length = k;
+    this.truncate(k);
     const quotation = this.tree.quotations[entry.index];
     quotation.closer = { start: p, end: p + 1 };
     quotation.content.end = p;
@@ -361,7 +395,7 @@ export class InlineScanner {
       quotation.content.end = end;
       quotation.words = this.words - entry.wordsAtOpen;
     }
-    this.stack.length = Math.min(this.stack.length, keep);
+    this.truncate(keep);
   }
 }
 
