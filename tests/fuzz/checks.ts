@@ -3,7 +3,11 @@
 // the blocks tile the text (the tree is lossless), and re-parsing after a
 // sequence of edits gives exactly what a fresh parse gives.
 
+import { scan } from '../../server/src/features/diagnostics/unlinked';
+import type { Entity } from '../../server/src/model/entity';
+import { NameMatcher, nfc } from '../../server/src/model/nameMatcher';
 import { parse } from '../../server/src/syntax/parse';
+import { transparentSpans } from '../../server/src/syntax/plain';
 import { reparse } from '../../server/src/syntax/reparse';
 import type { SyntaxTree } from '../../server/src/syntax/types';
 import { checkInvariants } from '../syntax/invariants';
@@ -46,10 +50,23 @@ function* offsets(tree: SyntaxTree): Generator<number> {
   yield* tree.plainText;
 }
 
-/** Throws when a tree of `text` breaks an invariant. */
+/** Names the generator writes (./generate.ts), astral ones among them. */
+const NAMES = ['Tito', 'Josip Broz', 'Josip Broz Tito', 'Hoxha', 'Enver Hoxha', 'Albania', 'Moscow', 'Tirana', '𐌰𐌱', '𝐀𝐁', 'Łódź', 'Marxist-Leninist'];
+const matcher = new NameMatcher(new Map(NAMES.map((name, k) => [name, [{ id: `e${k}` } as Entity]])));
+
+/** Throws when a tree of `text` breaks an invariant, or HM005 finds a name where the text does not hold it. */
 export function checkTree(text: string, tree: SyntaxTree): void {
   checkInvariants(text, tree);
   for (const offset of offsets(tree)) if (splitsPair(text, offset)) throw new Error(`a range splits the surrogate pair at ${offset}`);
+  const holes = transparentSpans(tree);
+  for (const match of scan(matcher, text, tree.plainText, holes)) {
+    if (match.start < 0 || match.end > text.length || match.start >= match.end) throw new Error(`HM005 range ${match.start}-${match.end} outside the text`);
+    if (splitsPair(text, match.start) || splitsPair(text, match.end)) throw new Error(`HM005 range ${match.start}-${match.end} splits a surrogate pair`);
+    // The source it covers, with what takes no room removed, is the name (white space runs read as one space).
+    let covered = '';
+    for (let p = match.start; p < match.end; p++) if (!holes.some((h) => h.start <= p && p < h.end)) covered += text[p];
+    if (nfc(covered.replace(/\s+/g, ' ')) !== match.name) throw new Error(`HM005 range ${match.start}-${match.end} covers ${JSON.stringify(covered)}, not ${match.name}`);
+  }
 }
 
 /**

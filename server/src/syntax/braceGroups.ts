@@ -20,6 +20,8 @@ interface BracketGroup {
   close: number;
   groupEnd: number;
   mention: boolean;
+  /** A mention's display or a not-a-mention `[text]{-}`: no plain text for HM005 (SPEC 5). */
+  hidesNames: boolean;
 }
 
 export function footnoteReference(ctx: GroupContext, p: number, end: number): number {
@@ -110,14 +112,14 @@ export function bracketedGroup(ctx: GroupContext, p: number, end: number, bracke
     const apparatus = content.apparatus && { start: p, end: groupEnd, kind: content.apparatus.kind, text: display, value: content.apparatus.value };
     ctx.tree.mentions.push({ start: p, end: groupEnd, form: 'explicit', ids: content.ids, display, apparatus });
     if (apparatus) ctx.tree.apparatus.push(apparatus);
-    return { close: q, groupEnd, mention: true };
+    return { close: q, groupEnd, mention: true, hidesNames: true };
   }
   if (content.type === 'apparatus') {
     ctx.tree.apparatus.push({ start: p, end: groupEnd, kind: content.kind, text: display, value: content.value });
-    return { close: q, groupEnd, mention: false };
+    return { close: q, groupEnd, mention: false, hidesNames: content.kind === 'notMention' };
   }
   ctx.tree.problems.push({ start: q + 1, end: groupEnd, message: bracketedMisuse(content) });
-  return { close: q, groupEnd, mention: false };
+  return { close: q, groupEnd, mention: false, hidesNames: false };
 }
 
 /**

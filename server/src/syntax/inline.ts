@@ -5,9 +5,10 @@
 // Quotation state survives from one paragraph to the next so that the
 // multi-paragraph convention (SPEC 6.1) can be applied by the caller.
 
-import { type BracketGroup, BracketMatches, bracketedGroup, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
+import { type BracketGroup, BracketMatches, bracketedGroup, findBraceEnd, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
+import { parseBraceContent } from './braces';
 import { charLength, codePointBefore, codePointOf, isIdChar, isLetter, isWhitespace, isWordChar, isWordCharAt, scanId, sharedId } from './chars';
-import type { Quotation, Span, SyntaxTree } from './types';
+import type { ApparatusKind, Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
 const NUL = 0;
@@ -32,7 +33,8 @@ export interface UnitOptions {
 const DOUBLE_OPENERS = new Set(['"', '“', '„', '«']);
 const CLOSES: Record<string, string[]> = {
   '"': ['"', '“', '„'],
-  '”': ['“', '„'],
+  // Sources and OCR mix marks both ways (SPEC 6.1, 1.1).
+  '”': ['“', '„', '"'],
   '“': ['„'],
   '»': ['«'],
   "'": ["'", '‘'],
@@ -52,7 +54,10 @@ export class InlineScanner {
   private plainStart = -1;
   private collectPlain = false;
   private inMentionDisplay = false;
+  /** Open groups whose text HM005 does not read: mention displays and `[text]{-}`. */
+  private hidingGroups = 0;
   private unitParent: number | undefined;
+  private segmentEnd = 0;
   /** Offset of an opener that continues the previous paragraph's quotation. */
   private continuationOpener = -1;
 
@@ -69,6 +74,7 @@ export class InlineScanner {
       // Segments are separate lines (of a block quote): no word runs on into the next.
       this.inWord = false;
       this.prevCode = NEWLINE;
+      this.segmentEnd = segment.end;
       this.scanSegment(segment.start, segment.end);
       this.flushPlain(segment.end);
     }
@@ -120,13 +126,16 @@ export class InlineScanner {
     let p = start;
     // Open `[text]{…}` groups, innermost last: an apparatus text may hold mentions (SPEC 8).
     const groups: BracketGroup[] = [];
+    this.hidingGroups = 0;
+    this.inMentionDisplay = false;
     let bracketsMatched = false;
     while (p < end) {
       const group = groups[groups.length - 1];
-      if (group !== undefined && p === group.close) {
+      // A brace group inside the text may run past its `]` (`[a {x]}{sic}`): the group ends there all the same.
+      if (group !== undefined && p >= group.close) {
         this.flushPlain(p);
-        p = group.groupEnd;
-        groups.pop();
+        p = Math.max(p, group.groupEnd);
+        if (groups.pop()!.hidesNames) this.hidingGroups--;
         // A mention's display holds no group, so the enclosing one is no mention.
         this.inMentionDisplay = false;
         this.prevCode = 125;
@@ -140,7 +149,7 @@ export class InlineScanner {
       const code = text.charCodeAt(p);
       switch (code) {
         case NUL:
-          this.flushPlain(p);
+          // A comment takes no room (SPEC 1): the plain text, the word and what the next mark follows run on across it.
           p++;
           continue;
         case BACKSLASH: {
@@ -170,6 +179,7 @@ export class InlineScanner {
             this.flushPlain(p);
             groups.push(opened);
             this.inMentionDisplay = opened.mention;
+            if (opened.hidesNames) this.hidingGroups++;
             p++;
             this.prevCode = 91;
             continue;
@@ -177,10 +187,14 @@ export class InlineScanner {
           break;
         }
         case 123 /* { */: {
+          const marks = this.tree.apparatus.length;
           const groupEnd = standaloneGroup(this, p, end);
-          this.flushPlain(p);
+          // A page break or gap takes no room (SPEC 1, 6.1): `Ho{pb 7}xha` is one word, `{pb 12}"We` opens.
+          if (this.tree.apparatus.length === marks || !isTransparent(this.tree.apparatus[marks].kind)) {
+            this.flushPlain(p);
+            this.prevCode = 125;
+          }
           p = groupEnd;
-          this.prevCode = 125;
           continue;
         }
         case 64 /* @ */: {
@@ -222,11 +236,12 @@ export class InlineScanner {
       if (code < 128 ? MARKUP_START[code] === 1 : isQuoteMark(code)) break;
       const word = code < 0xd800 || code > 0xdfff ? isWordChar(code) : isWordCharAt(text, p);
       if (word && !inWord) words++;
-      inWord = word;
+      // A hyphen between two word characters joins them into one counted word (SPEC 1).
+      inWord = word || (inWord && code === 45 && isWordChar(this.codeAfter(p, end)));
       p++;
     }
     if (p > start) {
-      if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = start;
+      if (this.collectPlain && this.hidingGroups === 0 && this.plainStart === -1) this.plainStart = start;
       this.inWord = inWord;
       this.words = words;
       this.prevCode = codePointBefore(text, p);
@@ -235,14 +250,39 @@ export class InlineScanner {
   }
 
   private literal(p: number, code: number): void {
-    if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = p;
+    if (this.collectPlain && this.hidingGroups === 0 && this.plainStart === -1) this.plainStart = p;
     if (isWordChar(code)) {
       if (!this.inWord) this.words++;
       this.inWord = true;
     } else {
-      this.inWord = false;
+      // An apostrophe between two word characters joins them into one counted word (SPEC 1): `don't`.
+      this.inWord = this.inWord && (code === 39 || code === 0x2019) && isWordChar(this.codeAfter(p, this.segmentEnd));
     }
     this.prevCode = code;
+  }
+
+  /**
+   * The code point after the character at `p`, reading past what takes no
+   * room (comments, `{pb…}`, `{gap…}`); NEWLINE at the end of the segment.
+   */
+  private codeAfter(p: number, end: number): number {
+    const text = this.text;
+    let q = p + charLength(text, p);
+    while (q < end) {
+      const code = text.charCodeAt(q);
+      if (code === NUL) {
+        q++;
+      } else if (code === 123) {
+        const braceEnd = findBraceEnd(text, q, end);
+        if (braceEnd === -1) return code;
+        const content = parseBraceContent(this.tree.text.slice(q + 1, braceEnd), q + 1);
+        if (content.type !== 'pb' && content.type !== 'gap') return code;
+        q = braceEnd + 1;
+      } else {
+        return codePointOf(text, q);
+      }
+    }
+    return NEWLINE;
   }
 
   private flushPlain(end: number): void {
@@ -270,7 +310,7 @@ export class InlineScanner {
     const text = this.text;
     if (!isQuoteMark(text.charCodeAt(p))) return false;
     const mark = text[p];
-    const next = p + 1 < end ? codePointOf(text, p + 1) : NEWLINE;
+    const next = this.codeAfter(p, end);
     if ((mark === "'" || mark === '’') && isLetter(this.prevCode) && isLetter(next)) return false;
     if (p === this.continuationOpener) {
       this.continuationOpener = -1;
@@ -402,6 +442,11 @@ export class InlineScanner {
 /** ASCII characters the scanner must look at: NUL (comments), quotes, `@`, `[`, `\\`, `{`. */
 const MARKUP_START = new Uint8Array(128);
 for (const c of '\0"\'@[\\{') MARKUP_START[c.charCodeAt(0)] = 1;
+
+/** Markup that takes no room for word rules and the straight-quote rule (SPEC 1). */
+export function isTransparent(kind: ApparatusKind): boolean {
+  return kind === 'pb' || kind === 'gap';
+}
 
 /** `"`, `'`, `«`, `»`, `‘`, `’`, `“`, `”`, `„`. */
 function isQuoteMark(code: number): boolean {

@@ -121,10 +121,13 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
   const from = block.start;
   const moved = new Set<object>();
   const freshMoved = new Set<object>();
+  // Where each list is cut, found before anything moves: nodes are shared between lists
+  // (a mention's apparatus is also in `apparatus`), so moving one list moves items of another.
+  const lists: Span[][] = [old.headings, old.definitions, old.footnoteDefinitions, old.footnoteReferences, old.mentions, old.quotations, old.apparatus, old.comments, old.escapes, old.problems];
+  const cuts = new Map(lists.map((list) => [list, [firstFrom(list, from), firstFrom(list, contentEnd)]]));
   /** The list with the paragraph's items replaced by the fresh ones, and the items after it moved. */
   const splice = <T extends Span>(list: T[], items: T[]): T[] => {
-    const i = firstFrom(list, from);
-    const j = firstFrom(list, contentEnd);
+    const [i, j] = cuts.get(list)!;
     const after = list.slice(j);
     for (const item of items) shiftDeep(item, from, freshMoved);
     for (const item of after) shiftDeep(item, delta, moved);
