@@ -133,7 +133,8 @@ describe('comments', () => {
     expect(doc.tree.quotations).toEqual([]);
     expect(doc.tree.mentions).toEqual([]);
     expect(doc.tree.problems).toEqual([]);
-    expect(doc.plain()).toEqual(['Before ', ' after.']);
+    // It takes no room (SPEC 1): the plain text runs on across it, without it.
+    expect(doc.plain()).toEqual(['Before  after.']);
   });
 
   it('lets a comment span lines, including blank lines, without ending the paragraph', () => {

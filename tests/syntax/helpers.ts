@@ -2,6 +2,7 @@
 // document does: `expect(doc.quotes()).toEqual(['"We can…"'])`.
 
 import { parse } from '../../server/src/syntax/parse';
+import { plainTexts } from '../../server/src/syntax/plain';
 import type { Span, SyntaxTree } from '../../server/src/syntax/types';
 
 export interface Parsed {
@@ -17,7 +18,7 @@ export interface Parsed {
   apparatus(): string[];
   /** Every syntax problem, as written. */
   problems(): string[];
-  /** The plainText pairs, as text. */
+  /** The plainText ranges as HM005 reads them: comments, page breaks and gaps removed. */
   plain(): string[];
   /** Every block as `kind:text`. */
   blocks(): string[];
@@ -34,11 +35,7 @@ export function parseDoc(text: string): Parsed {
     mentions: () => tree.mentions.map(slice),
     apparatus: () => tree.apparatus.map(slice),
     problems: () => tree.problems.map(slice),
-    plain: () => {
-      const parts: string[] = [];
-      for (let i = 0; i < tree.plainText.length; i += 2) parts.push(text.slice(tree.plainText[i], tree.plainText[i + 1]));
-      return parts;
-    },
+    plain: () => plainTexts(tree),
     blocks: () => tree.blocks.map((b) => `${b.kind}:${slice(b)}`),
   };
 }

@@ -18,40 +18,43 @@ function allSpans(value: unknown, out: Span[] = []): Span[] {
 
 export const LISTS = ['blocks', 'headings', 'definitions', 'footnoteDefinitions', 'footnoteReferences', 'mentions', 'quotations', 'turns', 'apparatus', 'comments', 'escapes', 'problems'] as const;
 
-/** Fails with `message` unless `ok` (plain checks: `expect` per span is too slow for thousands of runs). */
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new Error(message);
+/**
+ * Fails with `message` unless `ok` (plain checks: `expect` per span is too
+ * slow for thousands of runs; the message is built only on failure).
+ */
+function check(ok: boolean, message: () => string): void {
+  if (!ok) throw new Error(message());
 }
 
 export function checkInvariants(text: string, tree: SyntaxTree): void {
-  check(tree.text === text, 'tree.text is the text');
+  check(tree.text === text, () => 'tree.text is the text');
   for (const span of allSpans(tree)) {
     const inside = Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
-    check(inside, `span ${JSON.stringify(span)} outside 0..${text.length}`);
+    check(inside, () => `span ${JSON.stringify(span)} outside 0..${text.length}`);
   }
   // Blocks tile the text: contiguous, non-empty, from 0 to the end.
   let cursor = 0;
   for (const block of tree.blocks) {
-    check(block.start === cursor && block.end > block.start, `block ${JSON.stringify(block)} after ${cursor}`);
+    check(block.start === cursor && block.end > block.start, () => `block ${JSON.stringify(block)} after ${cursor}`);
     cursor = block.end;
   }
-  check(cursor === text.length, `blocks end at ${cursor}, not ${text.length}`);
-  check(tree.blocks.map((b) => text.slice(b.start, b.end)).join('') === text, 'blocks rebuild the text');
+  check(cursor === text.length, () => `blocks end at ${cursor}, not ${text.length}`);
+  check(tree.blocks.map((b) => text.slice(b.start, b.end)).join('') === text, () => 'blocks rebuild the text');
   for (const list of LISTS) {
     const nodes = tree[list];
-    for (let i = 1; i < nodes.length; i++) check(nodes[i].start >= nodes[i - 1].start, `${list} not sorted at ${i}`);
+    for (let i = 1; i < nodes.length; i++) check(nodes[i].start >= nodes[i - 1].start, () => `${list} not sorted at ${i}`);
   }
   // plainText: ordered, non-empty, non-overlapping pairs.
   const plain = tree.plainText;
-  check(plain.length % 2 === 0, 'plainText holds pairs');
+  check(plain.length % 2 === 0, () => 'plainText holds pairs');
   for (let i = 0; i < plain.length; i += 2) {
-    check(plain[i] < plain[i + 1] && (i === 0 || plain[i] >= plain[i - 1]), `plainText pair ${i / 2} empty or out of order`);
+    check(plain[i] < plain[i + 1] && (i === 0 || plain[i] >= plain[i - 1]), () => `plainText pair ${i / 2} empty or out of order`);
   }
   tree.quotations.forEach((q, i) => {
-    check(q.words >= 0, 'word count');
-    check(q.opener.start === q.start && q.content.start >= q.opener.end && q.content.end <= q.end, `quotation ${i} parts`);
-    check(q.unclosed === (q.closer === undefined && !q.block), `quotation ${i} unclosed iff no closer`);
-    if (q.parent !== undefined) check(q.parent < i && tree.quotations[q.parent].start <= q.start, `quotation ${i} parent`);
+    check(q.words >= 0, () => 'word count');
+    check(q.opener.start === q.start && q.content.start >= q.opener.end && q.content.end <= q.end, () => `quotation ${i} parts`);
+    check(q.unclosed === (q.closer === undefined && !q.block), () => `quotation ${i} unclosed iff no closer`);
+    if (q.parent !== undefined) check(q.parent < i && tree.quotations[q.parent].start <= q.start, () => `quotation ${i} parent`);
   });
 }
 

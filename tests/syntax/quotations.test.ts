@@ -200,8 +200,8 @@ describe('quotations across lines and paragraphs', () => {
     expect(q.closer).toBeUndefined();
     expect(doc.slice(q.opener)).toBe('“');
     expect(doc.slice(q.content)).toBe('New Hostile Acts of N. Khrushchev’s Group,[^1]');
-    // `’s` splits the word; the footnote label is no word.
-    expect(q.words).toBe(8);
+    // `Khrushchev’s` is one word (SPEC 1, 1.1); the footnote label is no word.
+    expect(q.words).toBe(7);
     expect(doc.tree.problems).toEqual([]);
   });
 
@@ -290,11 +290,18 @@ describe('word counts (markup removed)', () => {
     expect(words('"!!! ... —"')).toBe(0);
   });
 
-  it('splits at apostrophes and hyphens', () => {
-    // SPEC 6.2: "words are runs of letters or digits", the same word
-    // boundaries HM005 uses (`Albania` matches in `Albania's`).
-    expect(words('"don\'t"')).toBe(2);
-    expect(words('"Albania’s Soviet-Albanian"')).toBe(4);
+  it('joins at an apostrophe or hyphen between two word characters (1.1)', () => {
+    // SPEC 1: `don't`, `Albania’s`, `Marxist-Leninist` count as one word each.
+    expect(words('"don\'t"')).toBe(1);
+    expect(words('"don\'t go"')).toBe(2);
+    expect(words('"Albania’s Soviet-Albanian"')).toBe(2);
+    expect(words('"Marxist-Leninist"')).toBe(1);
+    expect(words('"the 1960\'s line"')).toBe(3);
+    // Not between two word characters: the words stay apart.
+    expect(words('"well - no - yes"')).toBe(3);
+    expect(words('"pre- and post-war"')).toBe(3);
+    // What takes no room is read through: `Marxist-{pb 4}Leninist` is one word.
+    expect(words('"Marxist-{pb 4}Leninist ideas"')).toBe(2);
   });
 
   it('keeps a word cut by a page break whole', () => {
@@ -304,7 +311,7 @@ describe('word counts (markup removed)', () => {
 
   it('counts the display text of mentions and apparatus, not brace groups, suffixes or footnote references', () => {
     expect(words('"[Comrade Khrushchev]{@khrushchev} said[^1] it"{@x}')).toBe(4);
-    expect(words('"[Ramis Alija]{@alia sic: Ramiz Alia Tirana} came {gap: illegible two words}"')).toBe(3);
+    expect(words('"[Ramis Alija]{@alia sic: Ramiz Alia Tirana} came {gap: illegible two words} back"')).toBe(4);
     expect(words('"the [Party]{+} line"')).toBe(3);
   });
 

@@ -21,7 +21,10 @@ const SYNTHETIC = [
   '[M. SUSLOV]{@suslov}: Joint "words are here, plenty of them"{@suslov} ‘term’{~}.\n',
 ].join('');
 
-const FRAGMENTS = ['a', ' ', 'word ', '"', '“', '”', '«', '»', "'", '’', '[', ']', '{', '}', '{@hoxha}', '{~}', '[X]{@x}', '{pb 4}', '@tito', '\\', '\n', '\n\n', '<!--', '-->', '# ', '> ', '  ', '---\n', '@person ', '[^1]', ':', '\r\n'];
+const FRAGMENTS = [
+  'a', ' ', 'word ', '"', '“', '”', '«', '»', "'", '’', '[', ']', '{', '}', '{@hoxha}', '{~}', '[X]{@x}', '{pb 4}', '{pb}', '{gap}', '@tito', '\\', '\n', '\n\n',
+  '<!--', '-->', '# ', '> ', '  ', '---\n', '@person ', '[^1]', ':', '\r\n', '\r', '[Moscow]{-}', '[da]{lang: ru}', '𐌰', '\u2028', '\uFEFF',
+];
 
 interface Edit {
   at: number;
@@ -55,6 +58,41 @@ describe('reparse', () => {
       }),
       { numRuns: 600 },
     );
+    // Deep comparisons of whole sample trees: slow on a busy machine, and no timing is asserted.
+  }, 120_000);
+
+  it('equals a full parse when `{pb}` is typed or deleted just before a quotation mark (issue 9)', () => {
+    const text = ['He said:', '', 'Then "we will never yield"{@hoxha} and „more words here“.', '', '{pb 12}"We will never give in," he said.', ''].join('\n');
+    const marks = [...text.matchAll(/["„“]/g)].map((m) => m.index);
+    for (const at of marks) {
+      for (const insert of ['{pb}', '{pb 13}', '{gap}', '<!-- x -->']) {
+        let current = text;
+        let tree = parse(current);
+        current = current.slice(0, at) + insert + current.slice(at);
+        tree = reparse(tree, current);
+        expect(tree).toEqual(parse(current));
+        // And deleted again.
+        current = text;
+        tree = reparse(tree, current);
+        expect(tree).toEqual(parse(current));
+      }
+    }
+    // Deleting the page break that makes the mark open at line start.
+    const pb = text.indexOf('{pb 12}');
+    const edited = text.slice(0, pb) + text.slice(pb + 7);
+    expect(reparse(parse(text), edited)).toEqual(parse(edited));
+  });
+
+  it.each([
+    ['front matter closed by a `---` typed after a blank line', '---\ntitle: T\n\ndate: 1960\nBody text here.\n', (t: string) => t.replace('Body', '---\nBody')],
+    ['the `<!--` of one of two unclosed comments deleted', 'Intro.\n\nOne <!-- open\n\nTwo <!-- also open\n', (t: string) => t.replace('<!--', '')],
+    ['a U+2028 typed in a definition’s indented line', '@person a: A\n\n  x para\n\nText.\n', (t: string) => t.replace('  x para', '\u2028 x para')],
+    ['a U+2028 typed at the start of the paragraph after a definition', '@person a: A\n\nx para\n', (t: string) => t.replace('x para', '\u2028 x para')],
+    ['a U+FEFF typed mid-document', 'First paragraph.\n\nSecond paragraph.\n', (t: string) => t.replace('Second', '\uFEFFSecond')],
+  ])('equals a full parse after %s (issue 8 item 9)', (_, text, edit) => {
+    const edited = edit(text);
+    expect(edited).not.toBe(text);
+    expect(reparse(parse(text), edited)).toEqual(parse(edited));
   });
 
   it('re-parses only the paragraph when a letter is typed in it, reusing the rest of the tree', () => {

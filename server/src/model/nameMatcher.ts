@@ -7,7 +7,7 @@
 // words: the common words of the text cost no substring and no probe. Names
 // are NFC (SPEC 1); a word of text is normalised only when it is not ASCII.
 
-import { isWhitespace, isWordChar } from '../syntax/chars';
+import { charLength, isWhitespace, isWordCharAt } from '../syntax/chars';
 import type { Entity } from './entity';
 
 export interface NameMatch {
@@ -38,7 +38,7 @@ function nextHash(hash: number, code: number): number {
 function tokensOf(name: string): string[] {
   const tokens: string[] = [];
   for (let n = 0; n < name.length; ) {
-    const end = isWordChar(name.charCodeAt(n)) ? endOfWord(name, n, name.length) : n + 1;
+    const end = isWordCharAt(name, n) ? endOfWord(name, n, name.length) : n + charLength(name, n);
     tokens.push(name.slice(n, end));
     n = end;
   }
@@ -79,7 +79,7 @@ export class NameMatcher {
   *matches(text: string, start: number, end: number): IterableIterator<NameMatch> {
     let p = start;
     while (p < end) {
-      if (!isWordChar(text.charCodeAt(p)) || (p > start && isWordChar(text.charCodeAt(p - 1)))) {
+      if (!isWordCharAt(text, p) || (p > start && isWordCharAt(text, p - 1))) {
         p++;
         continue;
       }
@@ -87,7 +87,7 @@ export class NameMatcher {
       let wordEnd = p;
       let hash = 0;
       let ascii = true;
-      for (let c = text.charCodeAt(wordEnd); wordEnd < end && isWordChar(c); c = text.charCodeAt(++wordEnd)) {
+      for (let c = text.charCodeAt(wordEnd); wordEnd < end && isWordCharAt(text, wordEnd); c = text.charCodeAt(++wordEnd)) {
         if (c >= 128) ascii = false;
         hash = nextHash(hash, c);
       }
@@ -109,7 +109,7 @@ export class NameMatcher {
     let t = p;
     while (t < end) {
       const c = text.charCodeAt(t);
-      if (isWordChar(c)) {
+      if (isWordCharAt(text, t)) {
         // Whole words are compared, so that a decomposed word in the text matches.
         const wordEnd = endOfWord(text, t, end);
         node = node.next.get(nfc(text.slice(t, wordEnd)));
@@ -118,8 +118,10 @@ export class NameMatcher {
         node = node.next.get(SPACE);
         while (t < end && isWhitespace(text.charCodeAt(t))) t++;
       } else {
-        node = node.next.get(text[t]);
-        t++;
+        // Other characters are tokens of their own, a surrogate pair one token.
+        const length = charLength(text, t);
+        node = node.next.get(text.slice(t, t + length));
+        t += length;
       }
       if (!node) break;
       if (node.entity) found = { start: p, end: t, name: node.name!, entity: node.entity };
@@ -130,7 +132,7 @@ export class NameMatcher {
 
 function endOfWord(text: string, start: number, end: number): number {
   let p = start;
-  while (p < end && isWordChar(text.charCodeAt(p))) p++;
+  while (p < end && isWordCharAt(text, p)) p++;
   return p;
 }
 
@@ -149,7 +151,7 @@ export function firstWord(name: string): string | undefined {
 /** Whether `text` holds `word` (NFC) as a whole word: where a name starting with it can match. */
 export function containsWord(text: string, word: string): boolean {
   const haystack = ASCII.test(word) ? text : text.normalize('NFC');
-  const isBoundary = (at: number) => at < 0 || at >= haystack.length || !isWordChar(haystack.charCodeAt(at));
+  const isBoundary = (at: number) => at < 0 || at >= haystack.length || !isWordCharAt(haystack, at);
   for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
     if (isBoundary(at - 1) && isBoundary(at + word.length)) return true;
   }

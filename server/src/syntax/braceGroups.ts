@@ -20,6 +20,8 @@ interface BracketGroup {
   close: number;
   groupEnd: number;
   mention: boolean;
+  /** A mention's display or a not-a-mention `[text]{-}`: no plain text for HM005 (SPEC 5). */
+  hidesNames: boolean;
 }
 
 export function footnoteReference(ctx: GroupContext, p: number, end: number): number {
@@ -32,27 +34,69 @@ export function footnoteReference(ctx: GroupContext, p: number, end: number): nu
   return q + 1;
 }
 
-/** `[text]{…}`: finds the closing bracket and records the mention or mark. */
-export function bracketedGroup(ctx: GroupContext, p: number, end: number): BracketGroup | undefined {
-  const text = ctx.text;
-  let q = p + 1;
-  let depth = 0;
-  let nested = false;
-  while (q < end) {
-    const c = text.charCodeAt(q);
-    if (c === BACKSLASH) {
-      q += 2;
-      continue;
+/**
+ * The `]` matching each `[` of a segment, found in one pass with a stack
+ * (escapes skipped), and which of them hold another `[`: looking ahead
+ * from every `[` would make a run of brackets quadratic. One instance
+ * serves every segment of a parse; its arrays are reused, an entry being
+ * valid only when stamped with the current segment.
+ */
+export class BracketMatches {
+  private start = 0;
+  private segment = 0;
+  private stamps = new Int32Array(0);
+  /** 1 + the offset of the matching `]`, or 0. */
+  private closes = new Int32Array(0);
+  private nestings = new Uint8Array(0);
+
+  match(text: string, start: number, end: number): void {
+    const length = end - start;
+    if (this.stamps.length < length) {
+      const size = Math.max(length, this.stamps.length * 2);
+      this.stamps = new Int32Array(size);
+      this.closes = new Int32Array(size);
+      this.nestings = new Uint8Array(size);
+      this.segment = 0;
     }
-    if (c === 91) {
-      depth++;
-      nested = true;
-    } else if (c === 93) {
-      if (depth === 0) break;
-      depth--;
+    const segment = ++this.segment;
+    this.start = start;
+    const open: number[] = [];
+    for (let q = start; q < end; q++) {
+      const c = text.charCodeAt(q);
+      if (c === BACKSLASH) {
+        q++;
+      } else if (c === 91) {
+        const k = q - start;
+        this.stamps[k] = segment;
+        this.closes[k] = 0;
+        this.nestings[k] = 0;
+        // The innermost open bracket holds this one; the outer ones hold it first.
+        if (open.length > 0) this.nestings[open[open.length - 1] - start] = 1;
+        open.push(q);
+      } else if (c === 93 && open.length > 0) {
+        this.closes[open.pop()! - start] = q + 1;
+      }
     }
-    q++;
   }
+
+  /** The `]` matching the `[` at `p`, or -1. */
+  closeOf(p: number): number {
+    const k = p - this.start;
+    return this.stamps[k] === this.segment ? this.closes[k] - 1 : -1;
+  }
+
+  nested(p: number): boolean {
+    const k = p - this.start;
+    return this.stamps[k] === this.segment && this.nestings[k] === 1;
+  }
+}
+
+/** `[text]{…}`: finds the closing bracket and records the mention or mark. */
+export function bracketedGroup(ctx: GroupContext, p: number, end: number, brackets: BracketMatches): BracketGroup | undefined {
+  const text = ctx.text;
+  const close = brackets.closeOf(p);
+  const q = close === -1 ? end : close;
+  const nested = brackets.nested(p);
   if (q >= end || text.charCodeAt(q + 1) !== 123) return undefined;
   const braceEnd = findBraceEnd(ctx.text, q + 1, end);
   // An unclosed group is reported when the scan reaches its `{`.
@@ -68,14 +112,14 @@ export function bracketedGroup(ctx: GroupContext, p: number, end: number): Brack
     const apparatus = content.apparatus && { start: p, end: groupEnd, kind: content.apparatus.kind, text: display, value: content.apparatus.value };
     ctx.tree.mentions.push({ start: p, end: groupEnd, form: 'explicit', ids: content.ids, display, apparatus });
     if (apparatus) ctx.tree.apparatus.push(apparatus);
-    return { close: q, groupEnd, mention: true };
+    return { close: q, groupEnd, mention: true, hidesNames: true };
   }
   if (content.type === 'apparatus') {
     ctx.tree.apparatus.push({ start: p, end: groupEnd, kind: content.kind, text: display, value: content.value });
-    return { close: q, groupEnd, mention: false };
+    return { close: q, groupEnd, mention: false, hidesNames: content.kind === 'notMention' };
   }
   ctx.tree.problems.push({ start: q + 1, end: groupEnd, message: bracketedMisuse(content) });
-  return { close: q, groupEnd, mention: false };
+  return { close: q, groupEnd, mention: false, hidesNames: false };
 }
 
 /**

@@ -2,7 +2,7 @@
 // definitions, mention lists in their values, definition headers and the
 // attribution line of a block quote.
 
-import { parseBraceContent } from './braces';
+import { excerpt, parseBraceContent } from './braces';
 import { isWhitespace, scanId, sharedId } from './chars';
 import type { Attribution, EntityKind, Field, IdRef, Mention, Span } from './types';
 
@@ -115,11 +115,6 @@ export function parseDefinitionHeader(line: string, offsetOf: (index: number) =>
     header.name = { name: nameText, span: { start: offsetOf(start), end: offsetOf(start + nameText.length - 1) + 1 } };
   }
   return header;
-}
-
-/** A piece of source quoted in a message, at most a line's worth. */
-export function excerpt(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /**

@@ -5,9 +5,10 @@
 // Quotation state survives from one paragraph to the next so that the
 // multi-paragraph convention (SPEC 6.1) can be applied by the caller.
 
-import { type BracketGroup, bracketedGroup, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
-import { isIdChar, isLetter, isWhitespace, isWordChar, scanId, sharedId } from './chars';
-import type { Quotation, Span, SyntaxTree } from './types';
+import { type BracketGroup, BracketMatches, bracketedGroup, findBraceEnd, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
+import { parseBraceContent } from './braces';
+import { charLength, codePointBefore, codePointOf, isIdChar, isLetter, isWhitespace, isWordChar, isWordCharAt, scanId, sharedId } from './chars';
+import type { ApparatusKind, Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
 const NUL = 0;
@@ -32,7 +33,8 @@ export interface UnitOptions {
 const DOUBLE_OPENERS = new Set(['"', '“', '„', '«']);
 const CLOSES: Record<string, string[]> = {
   '"': ['"', '“', '„'],
-  '”': ['“', '„'],
+  // Sources and OCR mix marks both ways (SPEC 6.1, 1.1).
+  '”': ['“', '„', '"'],
   '“': ['„'],
   '»': ['«'],
   "'": ["'", '‘'],
@@ -41,6 +43,10 @@ const CLOSES: Record<string, string[]> = {
 
 export class InlineScanner {
   private readonly stack: OpenQuote[] = [];
+  /** Stack depths of the open double quotations, and of the open quotations by mark: a closer finds its opener without walking the stack. */
+  private readonly doubles: number[] = [];
+  private readonly byMark = new Map<string, number[]>();
+  private readonly brackets = new BracketMatches();
   private readonly discarded = new Set<number>();
   private words = 0;
   private inWord = false;
@@ -48,7 +54,10 @@ export class InlineScanner {
   private plainStart = -1;
   private collectPlain = false;
   private inMentionDisplay = false;
+  /** Open groups whose text HM005 does not read: mention displays and `[text]{-}`. */
+  private hidingGroups = 0;
   private unitParent: number | undefined;
+  private segmentEnd = 0;
   /** Offset of an opener that continues the previous paragraph's quotation. */
   private continuationOpener = -1;
 
@@ -65,6 +74,7 @@ export class InlineScanner {
       // Segments are separate lines (of a block quote): no word runs on into the next.
       this.inWord = false;
       this.prevCode = NEWLINE;
+      this.segmentEnd = segment.end;
       this.scanSegment(segment.start, segment.end);
       this.flushPlain(segment.end);
     }
@@ -116,12 +126,16 @@ export class InlineScanner {
     let p = start;
     // Open `[text]{…}` groups, innermost last: an apparatus text may hold mentions (SPEC 8).
     const groups: BracketGroup[] = [];
+    this.hidingGroups = 0;
+    this.inMentionDisplay = false;
+    let bracketsMatched = false;
     while (p < end) {
       const group = groups[groups.length - 1];
-      if (group !== undefined && p === group.close) {
+      // A brace group inside the text may run past its `]` (`[a {x]}{sic}`): the group ends there all the same.
+      if (group !== undefined && p >= group.close) {
         this.flushPlain(p);
-        p = group.groupEnd;
-        groups.pop();
+        p = Math.max(p, group.groupEnd);
+        if (groups.pop()!.hidesNames) this.hidingGroups--;
         // A mention's display holds no group, so the enclosing one is no mention.
         this.inMentionDisplay = false;
         this.prevCode = 125;
@@ -135,15 +149,17 @@ export class InlineScanner {
       const code = text.charCodeAt(p);
       switch (code) {
         case NUL:
-          this.flushPlain(p);
+          // A comment takes no room (SPEC 1): the plain text, the word and what the next mark follows run on across it.
           p++;
           continue;
         case BACKSLASH: {
           if (p + 1 < end && text.charCodeAt(p + 1) !== NEWLINE && text.charCodeAt(p + 1) !== 13) {
+            // An escaped astral character is escaped whole, both halves of its pair.
+            const escapeEnd = p + 1 + charLength(text, p + 1);
             this.flushPlain(p);
-            this.tree.escapes.push({ start: p, end: p + 2 });
-            this.literal(p + 1, text.charCodeAt(p + 1));
-            p += 2;
+            this.tree.escapes.push({ start: p, end: escapeEnd });
+            this.literal(p + 1, codePointOf(text, p + 1));
+            p = escapeEnd;
             continue;
           }
           break;
@@ -156,11 +172,14 @@ export class InlineScanner {
             this.prevCode = 93;
             continue;
           }
-          const opened = bracketedGroup(this, p, end);
+          if (!bracketsMatched) this.brackets.match(text, start, end);
+          bracketsMatched = true;
+          const opened = bracketedGroup(this, p, end, this.brackets);
           if (opened) {
             this.flushPlain(p);
             groups.push(opened);
             this.inMentionDisplay = opened.mention;
+            if (opened.hidesNames) this.hidingGroups++;
             p++;
             this.prevCode = 91;
             continue;
@@ -168,10 +187,14 @@ export class InlineScanner {
           break;
         }
         case 123 /* { */: {
+          const marks = this.tree.apparatus.length;
           const groupEnd = standaloneGroup(this, p, end);
-          this.flushPlain(p);
+          // A page break or gap takes no room (SPEC 1, 6.1): `Ho{pb 7}xha` is one word, `{pb 12}"We` opens.
+          if (this.tree.apparatus.length === marks || !isTransparent(this.tree.apparatus[marks].kind)) {
+            this.flushPlain(p);
+            this.prevCode = 125;
+          }
           p = groupEnd;
-          this.prevCode = 125;
           continue;
         }
         case 64 /* @ */: {
@@ -180,7 +203,7 @@ export class InlineScanner {
           if (mentionEnd > p) {
             this.flushPlain(p);
             p = mentionEnd;
-            this.prevCode = text.charCodeAt(p - 1);
+            this.prevCode = codePointBefore(text, p);
             continue;
           }
           break;
@@ -211,29 +234,55 @@ export class InlineScanner {
     while (p < end) {
       const code = text.charCodeAt(p);
       if (code < 128 ? MARKUP_START[code] === 1 : isQuoteMark(code)) break;
-      const word = isWordChar(code);
+      const word = code < 0xd800 || code > 0xdfff ? isWordChar(code) : isWordCharAt(text, p);
       if (word && !inWord) words++;
-      inWord = word;
+      // A hyphen between two word characters joins them into one counted word (SPEC 1).
+      inWord = word || (inWord && code === 45 && isWordChar(this.codeAfter(p, end)));
       p++;
     }
     if (p > start) {
-      if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = start;
+      if (this.collectPlain && this.hidingGroups === 0 && this.plainStart === -1) this.plainStart = start;
       this.inWord = inWord;
       this.words = words;
-      this.prevCode = text.charCodeAt(p - 1);
+      this.prevCode = codePointBefore(text, p);
     }
     return p;
   }
 
   private literal(p: number, code: number): void {
-    if (this.collectPlain && !this.inMentionDisplay && this.plainStart === -1) this.plainStart = p;
+    if (this.collectPlain && this.hidingGroups === 0 && this.plainStart === -1) this.plainStart = p;
     if (isWordChar(code)) {
       if (!this.inWord) this.words++;
       this.inWord = true;
     } else {
-      this.inWord = false;
+      // An apostrophe between two word characters joins them into one counted word (SPEC 1): `don't`.
+      this.inWord = this.inWord && (code === 39 || code === 0x2019) && isWordChar(this.codeAfter(p, this.segmentEnd));
     }
     this.prevCode = code;
+  }
+
+  /**
+   * The code point after the character at `p`, reading past what takes no
+   * room (comments, `{pb…}`, `{gap…}`); NEWLINE at the end of the segment.
+   */
+  private codeAfter(p: number, end: number): number {
+    const text = this.text;
+    let q = p + charLength(text, p);
+    while (q < end) {
+      const code = text.charCodeAt(q);
+      if (code === NUL) {
+        q++;
+      } else if (code === 123) {
+        const braceEnd = findBraceEnd(text, q, end);
+        if (braceEnd === -1) return code;
+        const content = parseBraceContent(this.tree.text.slice(q + 1, braceEnd), q + 1);
+        if (content.type !== 'pb' && content.type !== 'gap') return code;
+        q = braceEnd + 1;
+      } else {
+        return codePointOf(text, q);
+      }
+    }
+    return NEWLINE;
   }
 
   private flushPlain(end: number): void {
@@ -244,7 +293,7 @@ export class InlineScanner {
   }
 
   private bareMention(p: number, end: number): number {
-    const before = p > 0 ? this.text.charCodeAt(p - 1) : NEWLINE;
+    const before = p > 0 ? codePointBefore(this.text, p) : NEWLINE;
     if (before === 46 || before === 64 || (before !== NUL && isIdChar(before))) return p;
     const idEnd = scanId(this.text, p + 1, end);
     if (idEnd === p + 1) return p;
@@ -261,7 +310,7 @@ export class InlineScanner {
     const text = this.text;
     if (!isQuoteMark(text.charCodeAt(p))) return false;
     const mark = text[p];
-    const next = p + 1 < end ? text.charCodeAt(p + 1) : NEWLINE;
+    const next = this.codeAfter(p, end);
     if ((mark === "'" || mark === '’') && isLetter(this.prevCode) && isLetter(next)) return false;
     if (p === this.continuationOpener) {
       this.continuationOpener = -1;
@@ -291,8 +340,41 @@ export class InlineScanner {
   }
 
   private innermostDouble(): OpenQuote | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) if (!this.stack[i].single) return this.stack[i];
-    return undefined;
+    const depth = this.doubles[this.doubles.length - 1];
+    return depth === undefined ? undefined : this.stack[depth];
+  }
+
+  private push(entry: OpenQuote): void {
+    const depth = this.stack.length;
+    this.stack.push(entry);
+    if (!entry.single) this.doubles.push(depth);
+    let depths = this.byMark.get(entry.mark);
+    if (!depths) this.byMark.set(entry.mark, (depths = []));
+    depths.push(depth);
+  }
+
+  /** Drops the open quotations from stack depth `depth` on. */
+  private truncate(depth: number): void {
+    if (this.stack.length <= depth) return;
+    this.stack.length = depth;
+    while (this.doubles.length > 0 && this.doubles[this.doubles.length - 1] >= depth) this.doubles.pop();
+    for (const depths of this.byMark.values()) while (depths.length > 0 && depths[depths.length - 1] >= depth) depths.pop();
+  }
+
+  /** The depth of the open quotation `mark` closes, or -1. */
+  private closedBy(mark: string): number {
+    if (mark === "'" || mark === '’') {
+      // A single mark closes only the innermost quotation, when that is a single one it matches.
+      const top = this.stack[this.stack.length - 1];
+      return top && top.single && CLOSES[mark].includes(top.mark) ? this.stack.length - 1 : -1;
+    }
+    // A double mark closes the innermost double quotation it matches, across single ones and other double ones.
+    let depth = -1;
+    for (const opener of CLOSES[mark]) {
+      const depths = this.byMark.get(opener);
+      if (depths && depths.length > 0) depth = Math.max(depth, depths[depths.length - 1]);
+    }
+    return depth;
   }
 
   private open(p: number, mark: string): void {
@@ -311,23 +393,15 @@ export class InlineScanner {
       parent: top ? top.index : this.unitParent,
     });
     this.literal(p, this.text.charCodeAt(p));
-    this.stack.push({ index, mark, single, tentative: single && !this.innermostDouble(), wordsAtOpen: this.words });
+    this.push({ index, mark, single, tentative: single && !this.innermostDouble(), wordsAtOpen: this.words });
   }
 
   private close(p: number, mark: string, end: number): boolean {
-    const single = mark === "'" || mark === '’';
-    let k = this.stack.length - 1;
-    for (; k >= 0; k--) {
-      const entry = this.stack[k];
-      if (!single && entry.single) continue;
-      if (single && !entry.single) return false;
-      if (CLOSES[mark].includes(entry.mark)) break;
-      if (single) return false;
-    }
+    const k = this.closedBy(mark);
     if (k < 0) return mark === '“' ? (this.open(p, mark), (this.afterMark = p + 1), true) : false;
     const entry = this.stack[k];
     this.unwind(k + 1, p);
-    this.stack.length = k;
+    this.truncate(k);
     const quotation = this.tree.quotations[entry.index];
     quotation.closer = { start: p, end: p + 1 };
     quotation.content.end = p;
@@ -361,13 +435,18 @@ export class InlineScanner {
       quotation.content.end = end;
       quotation.words = this.words - entry.wordsAtOpen;
     }
-    this.stack.length = Math.min(this.stack.length, keep);
+    this.truncate(keep);
   }
 }
 
 /** ASCII characters the scanner must look at: NUL (comments), quotes, `@`, `[`, `\\`, `{`. */
 const MARKUP_START = new Uint8Array(128);
 for (const c of '\0"\'@[\\{') MARKUP_START[c.charCodeAt(0)] = 1;
+
+/** Markup that takes no room for word rules and the straight-quote rule (SPEC 1). */
+export function isTransparent(kind: ApparatusKind): boolean {
+  return kind === 'pb' || kind === 'gap';
+}
 
 /** `"`, `'`, `«`, `»`, `‘`, `’`, `“`, `”`, `„`. */
 function isQuoteMark(code: number): boolean {

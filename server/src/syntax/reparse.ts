@@ -45,6 +45,27 @@ function sameSpeakers(a: readonly IdRef[], b: readonly IdRef[]): boolean {
  */
 const REPARSED_ALONE = new Set<BlockKind>(['paragraph', 'blockQuote', 'footnoteDefinition', 'heading']);
 
+/**
+ * Whether the text of a block (before or after the edit) reads alone as it
+ * reads in its document. Anything whose meaning depends on what is around
+ * it sends the edit to a full parse: comments (read before anything else,
+ * across blocks), a line `---` (alone, a first one opens front matter; one
+ * may close front matter left open at the top of the document), a
+ * BOM (only the document's first character is one), white space at the
+ * start (indentation continues a definition or footnote above; JavaScript's
+ * white space, U+2028 included, is what the line layer trims), a line
+ * break at either end (it joins the blank lines around: a lone CR typed
+ * before an LF makes a CRLF) and a NUL.
+ */
+function readsAlike(old: SyntaxTree, source: string): boolean {
+  if (source === '' || source.includes('<!--') || source.includes('-->') || source.includes('\uFEFF') || source.includes('\0')) return false;
+  // Alone, a first line `---` would open front matter.
+  if (/^\s|^---|[\r\n]$/.test(source)) return false;
+  // Front matter opened by a first line `---` and not closed is closed by the first later `---` line.
+  if (!old.frontMatter && /^[^\r\n]*---/.test(old.text) && source.includes('---')) return false;
+  return true;
+}
+
 /** The block an edit stays inside, when re-parsing it alone gives what a full parse would. */
 function editedParagraph(old: SyntaxTree, text: string) {
   const edit = changedRange(old.text, text);
@@ -55,11 +76,8 @@ function editedParagraph(old: SyntaxTree, text: string) {
   if (edit.oldEnd > contentEnd) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
   const source = text.slice(block.start, contentEnd + delta);
-  // Comments are read before anything else, across blocks.
-  if (source.includes('<!--') || source.includes('-->')) return undefined;
+  if (!readsAlike(old, old.text.slice(block.start, contentEnd)) || !readsAlike(old, source)) return undefined;
   if (old.comments.some((c) => c.start < block.end && c.end > block.start)) return undefined;
-  // Alone, a first line `---` would open front matter; indented, it may belong to a definition or footnote above.
-  if (/^---[ \t]*(\r?\n|$)/.test(source) || /^( {2}|\t)/.test(source)) return undefined;
   // A quotation may run on from the paragraph before (SPEC 6.1), or cross this one.
   const previous = old.blocks.slice(0, b).reverse().find((x) => x.kind !== 'blank');
   for (const q of old.quotations) {
@@ -103,10 +121,13 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
   const from = block.start;
   const moved = new Set<object>();
   const freshMoved = new Set<object>();
+  // Where each list is cut, found before anything moves: nodes are shared between lists
+  // (a mention's apparatus is also in `apparatus`), so moving one list moves items of another.
+  const lists: Span[][] = [old.headings, old.definitions, old.footnoteDefinitions, old.footnoteReferences, old.mentions, old.quotations, old.apparatus, old.comments, old.escapes, old.problems];
+  const cuts = new Map(lists.map((list) => [list, [firstFrom(list, from), firstFrom(list, contentEnd)]]));
   /** The list with the paragraph's items replaced by the fresh ones, and the items after it moved. */
   const splice = <T extends Span>(list: T[], items: T[]): T[] => {
-    const i = firstFrom(list, from);
-    const j = firstFrom(list, contentEnd);
+    const [i, j] = cuts.get(list)!;
     const after = list.slice(j);
     for (const item of items) shiftDeep(item, from, freshMoved);
     for (const item of after) shiftDeep(item, delta, moved);
