@@ -66,7 +66,8 @@ export function formatJson(reports: RelativeReport[]): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: RelativeReport[]): string {
+/** `automationId`: the run's `automationDetails.id`, which tells code scanning the uploads of several shards apart. */
+export function formatSarif(reports: RelativeReport[], automationId?: string): string {
   const rules = DIAGNOSTIC_CODES.map((code) => ({
     id: code,
     name: RULE_TITLES[code].replace(/(^|\s)(\w)/g, (_, _s, c: string) => c.toUpperCase()).replace(/\W/g, ''),
@@ -101,6 +102,7 @@ export function formatSarif(reports: RelativeReport[]): string {
       {
         tool: { driver: { name: 'histmark', version: VERSION, semanticVersion: VERSION, rules } },
         columnKind: 'utf16CodeUnits',
+        ...(automationId === undefined ? {} : { automationDetails: { id: automationId } }),
         results,
       },
     ],

@@ -1,0 +1,172 @@
+// `histmark lint --cache`: re-diagnoses only the documents whose diagnostics
+// can have changed since the run that wrote the cache. A document is known
+// by a hash of its text; one whose text changed (or that came or went) is
+// diagnosed again, with every document its change can reach through the
+// registry — found by diffing its contribution (model/contribution.ts) the
+// way the language server does on an edit. The output is the one a full
+// lint gives.
+
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { affectedBy, changeBetween, claimedName, type Contribution, type ContributionChange, type CrossReferences, definedId, heldAuthority, mergeChanges } from '../model/contribution';
+import { decodeUtf8 } from '../model/fileSystem';
+import { readFailure } from '../model/loader';
+import { containsWord } from '../model/nameMatcher';
+import type { FileRecord, LintCache } from './cacheFile';
+import type { Diagnose, FileReport, LintResult } from './lint';
+import { contentHash, contributionOfText, type FileSummary } from './lintFiles';
+
+export { cacheFileOf, type LintCache, loadCache, saveCache } from './cacheFile';
+
+/**
+ * Modification times this close to when a file was checked may hide a later
+ * write within the file system's timestamp granularity: such a file is
+ * hashed again, whatever its size and time say.
+ */
+const RACY_MS = 2000;
+const READ_CONCURRENCY = 32;
+
+function isUnchangedOnDisk(record: FileRecord, size: number, mtimeMs: number): boolean {
+  return record.size === size && record.mtimeMs === mtimeMs && mtimeMs < record.checkedAt - RACY_MS;
+}
+
+const toSets = (r: Pick<FileRecord, 'definitions' | 'names' | 'authorities'>): Contribution => ({
+  definitions: new Set(r.definitions),
+  names: new Set(r.names),
+  authorities: new Set(r.authorities),
+});
+
+async function forEachConcurrently<T>(items: T[], run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+}
+
+/** Lookups over the records (by absolute path), each table built on first use. */
+function crossReferences(records: Map<string, FileRecord>, textOf: (file: string) => string | undefined): CrossReferences {
+  const tables = new Map<string, Map<string, string[]>>();
+  const lookup = (name: string, keysOf: (r: FileRecord) => Iterable<string>) => (key: string) => {
+    let byKey = tables.get(name);
+    if (!byKey) {
+      tables.set(name, (byKey = new Map()));
+      for (const [file, record] of records) {
+        for (const k of new Set(keysOf(record))) {
+          const list = byKey.get(k);
+          if (list) list.push(file);
+          else byKey.set(k, [file]);
+        }
+      }
+    }
+    return byKey.get(key) ?? [];
+  };
+  return {
+    referencing: lookup('references', (r) => r.lint?.references ?? []),
+    defining: lookup('definitions', (r) => r.definitions.map(definedId)),
+    claiming: lookup('names', (r) => r.names.map(claimedName)),
+    holding: lookup('authorities', (r) => r.authorities.map(heldAuthority)),
+    containingAnyWord: (words) =>
+      [...records.keys()].filter((file) => {
+        const text = textOf(file);
+        return text !== undefined && words.some((w) => containsWord(text, w));
+      }),
+  };
+}
+
+/**
+ * Lints `targets` (of the workspace `documents` at `root`) with `cache`,
+ * which is updated: the documents not diagnosed keep their cached
+ * diagnostics. `diagnose` is how lint.ts diagnoses documents.
+ */
+export async function lintWithCache(
+  cache: LintCache,
+  root: string,
+  configText: string | undefined,
+  documents: string[],
+  targets: string[],
+  readFile: (file: string) => Promise<string>,
+  diagnose: Diagnose,
+): Promise<LintResult> {
+  const key = path.relative(cache.cwd, root).split(path.sep).join('/') || '.';
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const previous = cache.workspaces.get(key);
+  const old = previous && previous.config === (configText ?? null) ? previous.files : new Map<string, FileRecord>();
+  // Absolute path → record, for the documents as they are now.
+  const records = new Map<string, FileRecord>();
+  const texts = new Map<string, string>();
+  const changed: { file: string; before?: FileRecord }[] = [];
+  const failures: LintResult['failures'] = [];
+  let hashed = 0;
+  await forEachConcurrently(documents, async (file) => {
+    const before = old.get(relative(file));
+    const checkedAt = Date.now();
+    try {
+      const { size, mtimeMs } = await fs.stat(file);
+      if (before && isUnchangedOnDisk(before, size, mtimeMs)) return void records.set(file, before);
+      const text = await readFile(file);
+      hashed++;
+      const hash = contentHash(text);
+      if (before?.hash === hash) return void records.set(file, { ...before, size, mtimeMs, checkedAt });
+      texts.set(file, text);
+      const { definitions, names, authorities } = contributionOfText(file, text);
+      records.set(file, { hash, size, mtimeMs, checkedAt, definitions: [...definitions], names: [...names], authorities: [...authorities] });
+      changed.push({ file, before });
+    } catch (error) {
+      failures.push({ path: file, message: readFailure(error) });
+    }
+  });
+  const present = new Set(records.keys());
+  for (const [file, before] of old) if (!present.has(path.join(root, file))) changed.push({ file: path.join(root, file), before });
+
+  const none = { definitions: [], names: [], authorities: [] };
+  const change: ContributionChange = mergeChanges(changed.map(({ file, before }) => changeBetween(toSets(before ?? none), toSets(records.get(file) ?? none))));
+  // Texts not in memory are read only when a name changed, and not kept.
+  const textOf = (file: string) => {
+    try {
+      return texts.get(file) ?? decodeUtf8(readFileSync(file));
+    } catch {
+      return undefined;
+    }
+  };
+  const dirty = new Set([...changed.map((c) => c.file), ...affectedBy(change, crossReferences(records, textOf))]);
+  const failed = new Set(failures.map((f) => f.path));
+  const toDiagnose = targets.filter((d) => !failed.has(d) && (dirty.has(d) || !records.get(d)?.lint));
+  const toDiagnoseSet = new Set(toDiagnose);
+  // Every document that defines entities is read, for what the others' diagnostics read of them.
+  const toRead = documents.filter((d) => toDiagnoseSet.has(d) || (records.get(d)?.definitions.length ?? 0) > 0);
+  const summaries = new Map<string, FileSummary>();
+  const linted = toDiagnose.length > 0 ? await diagnose(toRead, toDiagnose, texts, summaries) : { reports: [], failures: [] };
+
+  // A document that can have changed and was not diagnosed (outside the targets) keeps no diagnostics.
+  for (const file of dirty) {
+    const record = records.get(file);
+    if (record?.lint && !toDiagnoseSet.has(file)) records.set(file, { ...record, lint: undefined });
+  }
+  let consistent = true;
+  for (const [file, { hash, definitions, names, authorities, references }] of summaries) {
+    const record = records.get(file);
+    // A file written while it was linted: what was diagnosed is not what was hashed.
+    if (!record || record.hash !== hash) consistent = false;
+    else records.set(file, { ...record, definitions, names, authorities, lint: { references, diagnostics: [] } });
+  }
+  const fresh = new Map(linted.reports.map((r) => [r.path, r.diagnostics]));
+  for (const file of toDiagnose) {
+    const lint = records.get(file)?.lint;
+    if (lint && fresh.has(file)) lint.diagnostics = fresh.get(file)!.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+  }
+  const reports: FileReport[] = [];
+  for (const file of targets) {
+    if (toDiagnoseSet.has(file)) {
+      if (fresh.has(file)) reports.push({ path: file, diagnostics: fresh.get(file)! });
+      continue;
+    }
+    const diagnostics = records.get(file)?.lint?.diagnostics ?? [];
+    if (diagnostics.length > 0) reports.push({ path: file, diagnostics });
+  }
+  if (consistent) cache.workspaces.set(key, { config: configText ?? null, files: new Map([...records].map(([file, record]) => [relative(file), record])) });
+  else cache.workspaces.delete(key);
+  if (process.env.HISTMARK_DEBUG_CACHE) process.stderr.write(`histmark: cache: ${toDiagnose.length} of ${targets.length} documents diagnosed, ${hashed} hashed (${key}).\n`);
+  const wanted = new Set(targets);
+  return { reports, failures: [...failures.filter((f) => wanted.has(f.path)), ...linted.failures] };
+}
