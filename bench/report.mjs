@@ -58,6 +58,21 @@ export function lintTable(rows) {
   );
 }
 
+export function cacheTable(rows) {
+  return table(
+    ['documents', 'full lint s', 'filling the cache s', 'one edit s', 'one edit, fresh checkout s', 'full / one edit', 'peak MB (one edit)'],
+    rows.map(({ size, histmark, cached }) => [
+      size.toLocaleString('en'),
+      seconds(histmark.seconds),
+      seconds(cached?.fill.seconds),
+      seconds(cached?.oneEdit.seconds),
+      seconds(cached?.afterCheckout.seconds),
+      cached ? `${(histmark.seconds / cached.oneEdit.seconds).toFixed(1)}×` : '–',
+      mb(cached?.oneEdit.peakMB),
+    ]),
+  );
+}
+
 /** Server metrics: one row each, one column per corpus size; targets (set for 10,000 documents) are judged at the largest size measured. */
 export function serverTable(rows) {
   const last = rows[rows.length - 1];

@@ -11,10 +11,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureCachedLint } from './cache.mjs';
 import { CLI, measureLinters } from './commands.mjs';
 import { BOOK_DOCUMENT, CORPORA_DIR, DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, markdownCopy } from './generate.mjs';
 import { loadParser, parseThroughput } from './parse.mjs';
-import { corporaTable, lintTable, parseTable, serverTable } from './report.mjs';
+import { cacheTable, corporaTable, lintTable, parseTable, serverTable } from './report.mjs';
 import { measureServer, SERVER } from './server.mjs';
 import { BOOK_FILE, REPO_ROOT, SOURCE_DIR } from './sourceText.mjs';
 
@@ -74,9 +75,11 @@ async function run(options) {
   for (const corpus of corpora) {
     log(`Linters on ${corpus.size} documents…`);
     const linters = await measureLinters(corpus.dir, corpus.markdown);
+    log(`Cached re-lint on ${corpus.size} documents…`);
+    const cached = await measureCachedLint(corpus.dir);
     log(`Language server on ${corpus.size} documents…`);
     const server = await measureServer(corpus.dir, BOOK_DOCUMENT, options);
-    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, server });
+    rows.push({ size: corpus.size, bytes: corpus.manifest.bytes, ...linters, cached, server });
   }
   const minutes = (performance.now() - started) / 60_000;
   return { corpora, parses, rows, minutes };
@@ -109,6 +112,15 @@ ${parseTable(parses)}
 floor (bench/floor.mjs: read every file, run one regular expression). Wall time and peak RSS.
 
 ${lintTable(rows)}
+
+## Re-linting with a cache
+
+\`histmark lint DIR --format json --cache\`: the run that fills the cache, then re-lints after one
+edit of one transcript — with the other files' modification times as they were (a developer's
+machine: only the edited file is read), and with every modification time new (CI after a fresh
+checkout: every file is read and hashed, none re-diagnosed but the edited one).
+
+${cacheTable(rows)}
 
 ## Language server over stdio
 
