@@ -2,7 +2,7 @@
 // exactly what a full lint prints, and re-diagnoses only what the change
 // can reach (HISTMARK_DEBUG_CACHE=1 says how many documents it diagnosed).
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -184,6 +184,29 @@ describe('lint --cache gives the output of a full lint', () => {
     cachedRun(root);
     edit('letters/c.hmd', 'Tito', 'Josip Tito');
     expect(lintJson(root, ['--cache']).stderr).toBe('histmark: cache: 1 of 17 documents diagnosed, 1 hashed (.).\n');
+  });
+
+  it('a document a change reaches outside the shard or paths linted is diagnosed again later', () => {
+    edit('registry.hmd', '@person hoxha:', '@person enver:');
+    // Only the registry: a.hmd, which the rename reaches, is not diagnosed now…
+    expect(lintJson(root, ['--cache', 'registry.hmd']).stdout).toBe(lintJson(root, ['registry.hmd']).stdout);
+    // …nor in a shard without it…
+    const shard = ['1/2', '2/2'].find((s) => !lintJson(root, ['--shard', s]).stdout.includes('letters/a.hmd'))!;
+    expect(lintJson(root, ['--cache', '--shard', shard]).stdout).toBe(lintJson(root, ['--shard', shard]).stdout);
+    // …so the whole workspace, later, shows its HM002.
+    expect(codesIn(cachedRun(root).stdout, 'letters/a.hmd')).toContain('HM002');
+  });
+
+  it('with --changed-since', () => {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: root });
+    git('init', '--quiet');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'first');
+    edit('registry.hmd', '@person hoxha:', '@person enver:');
+    const args = ['--changed-since', 'HEAD'];
+    const uncached = lintJson(root, args).stdout;
+    expect(codesIn(uncached, 'letters/a.hmd')).toContain('HM002');
+    expect(lintJson(root, [...args, '--cache']).stdout).toBe(uncached);
   });
 
   it('two processes sharing one cache location, at once: both right', async () => {

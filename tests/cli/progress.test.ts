@@ -26,6 +26,9 @@ describe('progress line', () => {
     progress.update(30, 100);
     now = 1100;
     progress.update(40, 100);
+    // An unchanged count is not drawn again.
+    now = 1200;
+    progress.update(40, 100);
     expect(writes).toEqual(['\rhistmark: 20/100 files linted', '\rhistmark: 40/100 files linted']);
     progress.clear();
     expect(writes.at(-1)).toBe('\r\x1b[K');

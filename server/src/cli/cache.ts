@@ -8,7 +8,7 @@
 
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { affectedBy, changeBetween, claimedName, type Contribution, type ContributionChange, type CrossReferences, definedId, heldAuthority, mergeChanges } from '../model/contribution';
+import { affectedBy, changeBetween, claimedName, type Contribution, type CrossReferences, definedId, heldAuthority, mergeChanges } from '../model/contribution';
 import { decodeUtf8 } from '../model/fileSystem';
 import { readFailure } from '../model/loader';
 import { containsWord } from '../model/nameMatcher';
@@ -74,6 +74,62 @@ function crossReferences(records: Map<string, FileRecord>, textOf: (file: string
   };
 }
 
+interface Checked {
+  /** Absolute path → record, for the documents as they are now (those that could be read). */
+  records: Map<string, FileRecord>;
+  /** The texts read of the documents that changed. */
+  texts: Map<string, string>;
+  /** Documents whose text changed, came or went, with their record before. */
+  changed: { file: string; before?: FileRecord }[];
+  failures: LintResult['failures'];
+  hashed: number;
+}
+
+const relativeTo = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
+/** Compares each document with its record in `old` (by workspace-relative path), hashing those whose size and time do not vouch for them. */
+async function checkDocuments(root: string, documents: string[], old: Map<string, FileRecord>, readFile: (file: string) => Promise<string>): Promise<Checked> {
+  const checked: Checked = { records: new Map(), texts: new Map(), changed: [], failures: [], hashed: 0 };
+  await forEachConcurrently(documents, async (file) => {
+    const before = old.get(relativeTo(root, file));
+    const checkedAt = Date.now();
+    try {
+      const { size, mtimeMs } = await fs.stat(file);
+      if (before && isUnchangedOnDisk(before, size, mtimeMs)) return void checked.records.set(file, before);
+      const text = await readFile(file);
+      checked.hashed++;
+      const hash = contentHash(text);
+      if (before?.hash === hash) return void checked.records.set(file, { ...before, size, mtimeMs, checkedAt });
+      const { definitions, names, authorities } = contributionOfText(file, text);
+      checked.records.set(file, { hash, size, mtimeMs, checkedAt, definitions: [...definitions], names: [...names], authorities: [...authorities] });
+      checked.texts.set(file, text);
+      checked.changed.push({ file, before });
+    } catch (error) {
+      checked.failures.push({ path: file, message: readFailure(error) });
+    }
+  });
+  for (const [relative, before] of old) {
+    const file = path.join(root, relative);
+    if (!checked.records.has(file)) checked.changed.push({ file, before });
+  }
+  return checked;
+}
+
+/** The documents whose diagnostics can differ from their record's: the changed ones and those their changes reach. */
+function dirtyDocuments({ records, texts, changed }: Checked): Set<string> {
+  const none = { definitions: [], names: [], authorities: [] };
+  const change = mergeChanges(changed.map(({ file, before }) => changeBetween(toSets(before ?? none), toSets(records.get(file) ?? none))));
+  // Texts not in memory are read only when a name changed, and not kept.
+  const textOf = (file: string) => {
+    try {
+      return texts.get(file) ?? decodeUtf8(readFileSync(file));
+    } catch {
+      return undefined;
+    }
+  };
+  return new Set([...changed.map((c) => c.file), ...affectedBy(change, crossReferences(records, textOf))]);
+}
+
 /**
  * Lints `targets` (of the workspace `documents` at `root`) with `cache`,
  * which is updated: the documents not diagnosed keep their cached
@@ -88,85 +144,43 @@ export async function lintWithCache(
   readFile: (file: string) => Promise<string>,
   diagnose: Diagnose,
 ): Promise<LintResult> {
-  const key = path.relative(cache.cwd, root).split(path.sep).join('/') || '.';
-  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const key = relativeTo(cache.cwd, root) || '.';
   const previous = cache.workspaces.get(key);
   const old = previous && previous.config === (configText ?? null) ? previous.files : new Map<string, FileRecord>();
-  // Absolute path → record, for the documents as they are now.
-  const records = new Map<string, FileRecord>();
-  const texts = new Map<string, string>();
-  const changed: { file: string; before?: FileRecord }[] = [];
-  const failures: LintResult['failures'] = [];
-  let hashed = 0;
-  await forEachConcurrently(documents, async (file) => {
-    const before = old.get(relative(file));
-    const checkedAt = Date.now();
-    try {
-      const { size, mtimeMs } = await fs.stat(file);
-      if (before && isUnchangedOnDisk(before, size, mtimeMs)) return void records.set(file, before);
-      const text = await readFile(file);
-      hashed++;
-      const hash = contentHash(text);
-      if (before?.hash === hash) return void records.set(file, { ...before, size, mtimeMs, checkedAt });
-      texts.set(file, text);
-      const { definitions, names, authorities } = contributionOfText(file, text);
-      records.set(file, { hash, size, mtimeMs, checkedAt, definitions: [...definitions], names: [...names], authorities: [...authorities] });
-      changed.push({ file, before });
-    } catch (error) {
-      failures.push({ path: file, message: readFailure(error) });
-    }
-  });
-  const present = new Set(records.keys());
-  for (const [file, before] of old) if (!present.has(path.join(root, file))) changed.push({ file: path.join(root, file), before });
-
-  const none = { definitions: [], names: [], authorities: [] };
-  const change: ContributionChange = mergeChanges(changed.map(({ file, before }) => changeBetween(toSets(before ?? none), toSets(records.get(file) ?? none))));
-  // Texts not in memory are read only when a name changed, and not kept.
-  const textOf = (file: string) => {
-    try {
-      return texts.get(file) ?? decodeUtf8(readFileSync(file));
-    } catch {
-      return undefined;
-    }
-  };
-  const dirty = new Set([...changed.map((c) => c.file), ...affectedBy(change, crossReferences(records, textOf))]);
-  const failed = new Set(failures.map((f) => f.path));
+  const checked = await checkDocuments(root, documents, old, readFile);
+  const { records } = checked;
+  const dirty = dirtyDocuments(checked);
+  const failed = new Set(checked.failures.map((f) => f.path));
   const toDiagnose = targets.filter((d) => !failed.has(d) && (dirty.has(d) || !records.get(d)?.lint));
-  const toDiagnoseSet = new Set(toDiagnose);
+  const diagnosed = new Set(toDiagnose);
   // Every document that defines entities is read, for what the others' diagnostics read of them.
-  const toRead = documents.filter((d) => toDiagnoseSet.has(d) || (records.get(d)?.definitions.length ?? 0) > 0);
+  const toRead = documents.filter((d) => diagnosed.has(d) || (records.get(d)?.definitions.length ?? 0) > 0);
   const summaries = new Map<string, FileSummary>();
-  const linted = toDiagnose.length > 0 ? await diagnose(toRead, toDiagnose, texts, summaries) : { reports: [], failures: [] };
+  const linted = toDiagnose.length > 0 ? await diagnose(toRead, toDiagnose, checked.texts, summaries) : { reports: [], failures: [] };
 
-  // A document that can have changed and was not diagnosed (outside the targets) keeps no diagnostics.
-  for (const file of dirty) {
-    const record = records.get(file);
-    if (record?.lint && !toDiagnoseSet.has(file)) records.set(file, { ...record, lint: undefined });
-  }
+  const fresh = new Map(linted.reports.map((r) => [r.path, r.diagnostics]));
   let consistent = true;
-  for (const [file, { hash, definitions, names, authorities, references }] of summaries) {
+  for (const [file, { hash, references }] of summaries) {
     const record = records.get(file);
     // A file written while it was linted: what was diagnosed is not what was hashed.
-    if (!record || record.hash !== hash) consistent = false;
-    else records.set(file, { ...record, definitions, names, authorities, lint: { references, diagnostics: [] } });
+    if (record?.hash !== hash) consistent = false;
+    const diagnostics = (fresh.get(file) ?? []).map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+    if (record) records.set(file, { ...record, lint: { references, diagnostics } });
   }
-  const fresh = new Map(linted.reports.map((r) => [r.path, r.diagnostics]));
-  for (const file of toDiagnose) {
-    const lint = records.get(file)?.lint;
-    if (lint && fresh.has(file)) lint.diagnostics = fresh.get(file)!.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+  // A document that can have changed and was not diagnosed (outside the targets, or unreadable now) keeps no diagnostics.
+  for (const file of dirty) {
+    const record = records.get(file);
+    if (record?.lint && !summaries.has(file)) records.set(file, { ...record, lint: undefined });
   }
+  if (consistent) cache.workspaces.set(key, { config: configText ?? null, files: new Map([...records].map(([file, record]) => [relativeTo(root, file), record])) });
+  else cache.workspaces.delete(key);
+  if (process.env.HISTMARK_DEBUG_CACHE) process.stderr.write(`histmark: cache: ${toDiagnose.length} of ${targets.length} documents diagnosed, ${checked.hashed} hashed (${key}).\n`);
+
   const reports: FileReport[] = [];
   for (const file of targets) {
-    if (toDiagnoseSet.has(file)) {
-      if (fresh.has(file)) reports.push({ path: file, diagnostics: fresh.get(file)! });
-      continue;
-    }
-    const diagnostics = records.get(file)?.lint?.diagnostics ?? [];
+    const diagnostics = fresh.get(file) ?? records.get(file)?.lint?.diagnostics ?? [];
     if (diagnostics.length > 0) reports.push({ path: file, diagnostics });
   }
-  if (consistent) cache.workspaces.set(key, { config: configText ?? null, files: new Map([...records].map(([file, record]) => [relative(file), record])) });
-  else cache.workspaces.delete(key);
-  if (process.env.HISTMARK_DEBUG_CACHE) process.stderr.write(`histmark: cache: ${toDiagnose.length} of ${targets.length} documents diagnosed, ${hashed} hashed (${key}).\n`);
   const wanted = new Set(targets);
-  return { reports, failures: [...failures.filter((f) => wanted.has(f.path)), ...linted.failures] };
+  return { reports, failures: [...checked.failures.filter((f) => wanted.has(f.path)), ...linted.failures] };
 }

@@ -61,10 +61,8 @@ export function indexDefinitions(index: WorkspaceIndex, texts: Map<string, strin
 
 /** What the cache keeps of a diagnosed document besides its diagnostics (cache.ts). */
 export interface FileSummary {
+  /** `contentHash` of the text diagnosed. */
   hash: string;
-  definitions: string[];
-  names: string[];
-  authorities: string[];
   /** The ids it references. */
   references: string[];
 }
@@ -75,8 +73,7 @@ export function contentHash(text: string): string {
 }
 
 function summaryOf(entry: DocumentEntry): FileSummary {
-  const { definitions, names, authorities } = contributionOf(entry.entities);
-  return { hash: contentHash(entry.text), definitions: [...definitions], names: [...names], authorities: [...authorities], references: [...entry.references.keys()] };
+  return { hash: contentHash(entry.text), references: [...entry.references.keys()] };
 }
 
 export interface DiagnoseHooks {

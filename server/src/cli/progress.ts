@@ -14,7 +14,7 @@ const EVERY_MS = 100;
 export class ProgressLine {
   private readonly started: number;
   private drawn = -Infinity;
-  private shown = false;
+  private line = '';
 
   constructor(
     private readonly stream: ProgressStream,
@@ -26,15 +26,16 @@ export class ProgressLine {
   update(done: number, total: number): void {
     if (!this.stream.isTTY) return;
     const t = this.now();
-    if (t - this.started < DELAY_MS || t - this.drawn < EVERY_MS) return;
+    const line = `\rhistmark: ${done}/${total} files linted`;
+    if (t - this.started < DELAY_MS || t - this.drawn < EVERY_MS || line === this.line) return;
     this.drawn = t;
-    this.shown = true;
-    this.stream.write(`\rhistmark: ${done}/${total} files linted`);
+    this.line = line;
+    this.stream.write(line);
   }
 
   /** Clears the line, if one was drawn, before anything else is written. */
   clear(): void {
-    if (this.shown) this.stream.write('\r\x1b[K');
-    this.shown = false;
+    if (this.line !== '') this.stream.write('\r\x1b[K');
+    this.line = '';
   }
 }
