@@ -241,6 +241,15 @@ describe('cache location', () => {
     expect(readFileSync(path.join(withModules, 'node_modules/.cache/histmark/lint-cache.json'), 'utf8')).toContain('"format"');
   });
 
+  it('a cache that cannot be written is a note, not a failed lint', () => {
+    const root = workspace();
+    const full = lintJson(root);
+    const run = lintJson(root, ['--cache', '--cache-location', 'registry.hmd/lint-cache.json']);
+    expect(run.stdout).toBe(full.stdout);
+    expect(run.status).toBe(full.status);
+    expect(run.stderr).toMatch(/^histmark: cannot write the cache registry\.hmd\/lint-cache\.json: .*\n/m);
+  });
+
   it('--cache-location needs --cache', () => {
     expect(runCli(['lint', '--cache-location', 'x'], workspace())).toMatchObject({ status: 2, stderr: 'histmark: --cache-location goes with --cache.\nRun `histmark --help` for usage.\n' });
   });

@@ -128,7 +128,7 @@ export async function saveCache(cache: LintCache, warn: (message: string) => voi
     await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, version: VERSION, workspaces }));
     await fs.rename(temporary, cache.file);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
     warn(`cannot write the cache ${path.relative(cache.cwd, cache.file)}: ${(error as Error).message}`);
   }
 }
