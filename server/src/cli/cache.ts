@@ -6,10 +6,9 @@
 // way the language server does on an edit. The output is the one a full
 // lint gives.
 
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { affectedBy, changeBetween, claimedName, type Contribution, type CrossReferences, definedId, heldAuthority, mergeChanges } from '../model/contribution';
-import { decodeUtf8 } from '../model/fileSystem';
+import { affectedBy, changeBetween, claimedName, type Contribution, type CrossReferences, definedId, heldAuthority, mergeChanges, wordsOfNames } from '../model/contribution';
 import { readFailure } from '../model/loader';
 import { containsWord } from '../model/nameMatcher';
 import type { FileRecord, LintCache } from './cacheFile';
@@ -44,8 +43,8 @@ async function forEachConcurrently<T>(items: T[], run: (item: T) => Promise<void
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
 }
 
-/** Lookups over the records (by absolute path), each table built on first use. */
-function crossReferences(records: Map<string, FileRecord>, textOf: (file: string) => string | undefined): CrossReferences {
+/** Lookups over the records (by absolute path), each table built on first use; `holdingWords`: the documents holding the words asked for. */
+function crossReferences(records: Map<string, FileRecord>, holdingWords: string[]): CrossReferences {
   const tables = new Map<string, Map<string, string[]>>();
   const lookup = (name: string, keysOf: (r: FileRecord) => Iterable<string>) => (key: string) => {
     let byKey = tables.get(name);
@@ -66,11 +65,7 @@ function crossReferences(records: Map<string, FileRecord>, textOf: (file: string
     defining: lookup('definitions', (r) => r.definitions.map(definedId)),
     claiming: lookup('names', (r) => r.names.map(claimedName)),
     holding: lookup('authorities', (r) => r.authorities.map(heldAuthority)),
-    containingAnyWord: (words) =>
-      [...records.keys()].filter((file) => {
-        const text = textOf(file);
-        return text !== undefined && words.some((w) => containsWord(text, w));
-      }),
+    containingAnyWord: () => holdingWords,
   };
 }
 
@@ -116,18 +111,19 @@ async function checkDocuments(root: string, documents: string[], old: Map<string
 }
 
 /** The documents whose diagnostics can differ from their record's: the changed ones and those their changes reach. */
-function dirtyDocuments({ records, texts, changed }: Checked): Set<string> {
+async function dirtyDocuments({ records, texts, changed }: Checked, readFile: (file: string) => Promise<string>): Promise<Set<string>> {
   const none = { definitions: [], names: [], authorities: [] };
   const change = mergeChanges(changed.map(({ file, before }) => changeBetween(toSets(before ?? none), toSets(records.get(file) ?? none))));
-  // Texts not in memory are read only when a name changed, and not kept.
-  const textOf = (file: string) => {
-    try {
-      return texts.get(file) ?? decodeUtf8(readFileSync(file));
-    } catch {
-      return undefined;
-    }
-  };
-  return new Set([...changed.map((c) => c.file), ...affectedBy(change, crossReferences(records, textOf))]);
+  // Where a changed name can match: the texts not in memory are read only then, and not kept.
+  const words = wordsOfNames(change.names);
+  const holdingWords: string[] = [];
+  if (words.length > 0) {
+    await forEachConcurrently([...records.keys()], async (file) => {
+      const text = texts.get(file) ?? (await readFile(file).catch(() => undefined));
+      if (text !== undefined && words.some((w) => containsWord(text, w))) holdingWords.push(file);
+    });
+  }
+  return new Set([...changed.map((c) => c.file), ...affectedBy(change, crossReferences(records, holdingWords))]);
 }
 
 /**
@@ -149,7 +145,7 @@ export async function lintWithCache(
   const old = previous && previous.config === (configText ?? null) ? previous.files : new Map<string, FileRecord>();
   const checked = await checkDocuments(root, documents, old, readFile);
   const { records } = checked;
-  const dirty = dirtyDocuments(checked);
+  const dirty = await dirtyDocuments(checked, readFile);
   const failed = new Set(checked.failures.map((f) => f.path));
   const toDiagnose = targets.filter((d) => !failed.has(d) && (dirty.has(d) || !records.get(d)?.lint));
   const diagnosed = new Set(toDiagnose);

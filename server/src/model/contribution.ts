@@ -101,6 +101,11 @@ export interface CrossReferences {
   containingAnyWord(words: string[]): Iterable<string>;
 }
 
+/** The words a document must hold for one of `names` to match in it (HM005): their first words. */
+export function wordsOfNames(names: string[]): string[] {
+  return [...new Set(names.map(firstWord).filter((w) => w !== undefined))];
+}
+
 /** The documents (other than the changed one) whose diagnostics `change` can alter. */
 export function affectedBy(change: ContributionChange, workspace: CrossReferences): Set<string> {
   const affected = new Set<string>();
@@ -112,7 +117,7 @@ export function affectedBy(change: ContributionChange, workspace: CrossReference
     add(workspace.defining(id));
   }
   for (const name of change.names) add(workspace.claiming(name));
-  const words = [...new Set(change.names.map(firstWord).filter((w) => w !== undefined))];
+  const words = wordsOfNames(change.names);
   if (words.length > 0) add(workspace.containingAnyWord(words));
   for (const authority of change.authorities) add(workspace.holding(authority));
   return affected;
