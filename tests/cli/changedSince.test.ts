@@ -83,13 +83,13 @@ describe('lint --changed-since REF', () => {
     const outside = tempWorkspace({ 'a.hmd': 'Text.\n' });
     const notRepo = runCli(['lint', '--changed-since', 'HEAD'], outside);
     expect(notRepo.status).toBe(2);
-    expect(notRepo.stderr).toMatch(/^histmark: --changed-since needs a git repository, and .* is not in one\.\n/);
+    expect(notRepo.stderr).toMatch(/^histmark: --changed-since needs a git repository, and .* is not in one\.\n$/);
     const { root } = repository();
     for (const ref of ['no-such-branch', '--output=x']) {
       const run = runCli(['lint', '--changed-since', ref], root);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^histmark: --changed-since(: ".*" is not a known git revision\.| takes a git revision, not ".*"\.)\n/);
+      expect(run.stderr).toMatch(/^histmark: --changed-since(: ".*" is not a known git revision\.| takes a git revision, not ".*"\.)\n$/);
     }
   });
 });

@@ -2,7 +2,8 @@
 // (committed, staged, unstaged or untracked), and those whose diagnostics
 // the change can alter through the registry, found by comparing each
 // changed file's contribution at REF with now (model/contribution.ts).
-// git runs without a shell; a ref never reaches it as an option.
+// git runs without a shell; a ref never reaches it as an option. No
+// repository or an unknown ref is an error (exit 2) that says so.
 
 import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
@@ -12,9 +13,6 @@ import { CONFIG_FILE } from '../model/config';
 import { decodeUtf8, isExcludedFile } from '../model/fileSystem';
 import { containsWord } from '../model/nameMatcher';
 import { contributionOfText, readAll } from './lintFiles';
-
-/** Git is missing, this is no repository, or the ref is unknown: a usage problem (exit 2). */
-export class ChangedSinceError extends Error {}
 
 function git(args: string[], cwd: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -32,17 +30,17 @@ export interface ChangedDocuments {
 
 /** The documents of the workspace `documents` at `root` that a change since `ref` can affect. */
 export async function changedSince(ref: string, root: string, documents: string[], exclude: string[], readFile: (file: string) => Promise<string>): Promise<ChangedDocuments> {
-  if (ref.startsWith('-') || ref === '') throw new ChangedSinceError(`--changed-since takes a git revision, not "${ref}".`);
+  if (ref.startsWith('-') || ref === '') throw new Error(`--changed-since takes a git revision, not "${ref}".`);
   let top: string;
   try {
     top = decodeUtf8(await git(['rev-parse', '--show-toplevel'], root)).trim();
   } catch {
-    throw new ChangedSinceError(`--changed-since needs a git repository, and ${root} is not in one.`);
+    throw new Error(`--changed-since needs a git repository, and ${root} is not in one.`);
   }
   try {
     await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
   } catch {
-    throw new ChangedSinceError(`--changed-since: "${ref}" is not a known git revision.`);
+    throw new Error(`--changed-since: "${ref}" is not a known git revision.`);
   }
   const [diff, untracked] = await Promise.all([git(['diff', '--name-only', '--no-renames', '-z', ref, '--'], top), git(['ls-files', '--others', '--exclude-standard', '-z'], top)]);
   // Paths from git are relative to the top of the repository, which may be reached through links.

@@ -106,7 +106,7 @@ async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
   const { texts, failures } = await readAll(input.files, read);
   port.postMessage(indexDefinitions(index, texts));
   const others = await new Promise<string[]>((resolve) => port.once('message', resolve));
-  // Another share's document that cannot be read is reported by its own worker; a file read but not diagnosed, by none.
+  // A document that cannot be read is reported by the worker that was to diagnose it.
   indexDefinitions(index, (await readAll(others, read)).texts);
   const targets = new Set(input.targets);
   const summaries = input.summarize ? new Map<string, FileSummary>() : undefined;

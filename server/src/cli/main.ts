@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../model/fileSystem';
 import { cacheFileOf, loadCache, saveCache } from './cache';
-import { ChangedSinceError } from './changedSince';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
@@ -113,9 +112,6 @@ async function runLint(args: string[]): Promise<number> {
       changedSince: options.changedSince,
       onProgress: (done, total) => progress.update(done, total),
     });
-  } catch (error) {
-    if (error instanceof ChangedSinceError) throw new UsageError(error.message);
-    throw error;
   } finally {
     progress.clear();
   }
