@@ -40,7 +40,7 @@ export async function readAll(files: string[], read: (file: string) => string | 
 const DEFINITION_STARTS = ['@person ', '@org ', '@place ', '@event ', '@work '];
 
 /** A document can define entities only if, comments removed, it holds `@person ` or another kind: a cheap test that misses none. */
-export function mayDefine(text: string): boolean {
+function mayDefine(text: string): boolean {
   const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text;
   return DEFINITION_STARTS.some((start) => visible.includes(start));
 }
