@@ -52,7 +52,7 @@ export async function measureNodeScript(script, args, { cwd = REPO_ROOT, method 
 }
 
 /** The run with the median wall time of `count` runs of `measure()`, fewer when `enough(first run)`. */
-async function medianOf(count, measure, enough = () => false) {
+export async function medianOf(count, measure, enough = () => false) {
   const runs = [await measure()];
   while (runs.length < count && !enough(runs[0])) runs.push(await measure());
   return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];

@@ -42,7 +42,7 @@ export function loadFixture(name: string): Promise<LoadedWorkspace> {
   return loadWorkspace(readFolder(path.join(FIXTURES, name)));
 }
 
-export function brief(d: HmDiagnostic): string {
+export function brief(d: Pick<HmDiagnostic, 'range' | 'severity' | 'code'>): string {
   const { start, end } = d.range;
   return `${start.line}:${start.character}-${end.line}:${end.character} ${d.severity} ${d.code}`;
 }

@@ -110,7 +110,8 @@ function relativeUri(file: string): string {
 /** A placeholder for the results in the SARIF log, which are written one at a time in its place. */
 const RESULTS = '\u0000results';
 
-export function* formatSarif(reports: RelativeReport[]): Iterable<string> {
+/** `automationId`: the run's `automationDetails.id`, which tells code scanning the uploads of several shards apart. */
+export function* formatSarif(reports: RelativeReport[], automationId?: string): Iterable<string> {
   const rules = DIAGNOSTIC_CODES.map((code) => ({
     id: code,
     name: RULE_TITLES[code].replace(/(^|\s)(\w)/g, (_, _s, c: string) => c.toUpperCase()).replace(/\W/g, ''),
@@ -143,6 +144,7 @@ export function* formatSarif(reports: RelativeReport[]): Iterable<string> {
       {
         tool: { driver: { name: 'histmark', version: VERSION, semanticVersion: VERSION, rules } },
         columnKind: 'utf16CodeUnits',
+        ...(automationId === undefined ? {} : { automationDetails: { id: automationId } }),
         results: RESULTS,
       },
     ],

@@ -11,13 +11,19 @@ import { isWithin, readConfigText, readDocument, readFailure, readScope } from '
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { diagnoseConfig } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
-import { diagnoseFiles, indexDefinitions, readAll } from './lintFiles';
+import { type LintCache, lintWithCache } from './cache';
+import { changedSince } from './changedSince';
+import { diagnoseFiles, type FileSummary, indexDefinitions, readAll } from './lintFiles';
 import { lintInWorkers, workerCount } from './lintWorkers';
+import { inShard, type Shard } from './shard';
+
+/** What the output formats show of a diagnostic (and the cache keeps). */
+export type LintDiagnostic = Pick<HmDiagnostic, 'code' | 'severity' | 'message' | 'range'>;
 
 export interface FileReport {
   /** Absolute path. */
   path: string;
-  diagnostics: HmDiagnostic[];
+  diagnostics: LintDiagnostic[];
 }
 
 export interface LintResult {
@@ -45,6 +51,13 @@ async function workspaceRootOf(fileSystem: WorkspaceFileSystem, file: string, cw
 export interface LintOptions {
   /** The script worker threads run (the bundled CLI, which calls `runLintWorker`); without it, one thread does all. */
   workerScript?: string;
+  /** Re-diagnose only what can have changed since the run that filled it (`--cache`). */
+  cache?: LintCache;
+  /** Report only this slice of each workspace's documents (`--shard`). */
+  shard?: Shard;
+  /** Report only the documents a change since this git ref can affect (`--changed-since`). */
+  changedSince?: string;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Lints `targets` (absolute paths); `cwd` is the default workspace. */
@@ -81,7 +94,7 @@ export async function lint(fileSystem: WorkspaceFileSystem, targets: string[], c
   return result;
 }
 
-/** One workspace: every document, or only the `selected` files (each within the whole workspace). */
+/** One workspace: every document, or only the `selected` files (each within the whole workspace), as the options narrow them. */
 async function lintWorkspace(fileSystem: WorkspaceFileSystem, root: string, selected: Set<string> | undefined, options: LintOptions): Promise<LintResult> {
   const result: LintResult = { reports: [], failures: [] };
   const configPath = path.join(root, CONFIG_FILE);
@@ -93,26 +106,63 @@ async function lintWorkspace(fileSystem: WorkspaceFileSystem, root: string, sele
   }
   const index = new WorkspaceIndex();
   index.setConfig(configText);
-  if (configText !== undefined && !selected) {
-    const diagnostics = diagnoseConfig(index, configText);
-    if (diagnostics.length > 0) result.reports.push({ path: configPath, diagnostics });
-  }
   const documents = await collectDocuments(fileSystem, root, index.config.exclude);
-  const threads = workerCount(documents.length);
-  if (!selected && options.workerScript && threads > 1) {
-    const linted = await lintInWorkers(options.workerScript, configText, root, documents, threads);
-    return { reports: [...result.reports, ...linted.reports], failures: [...result.failures, ...linted.failures] };
-  }
+  // Only regular files inside the workspace, of at most maxFileSize bytes, are read.
   const scope = await readScope(fileSystem, [root], index.config);
-  const { texts, failures } = await readAll(documents, (file) => readDocument(fileSystem, file, scope));
-  // Around a file given, only its own read matters.
-  result.failures.push(...failures.filter((f) => !selected || selected.has(f.path)));
-  indexDefinitions(index, texts);
+  const readFile = (file: string) => readDocument(fileSystem, file, scope);
   for (const file of selected ?? []) {
     if (documents.includes(file)) continue;
     if (file.endsWith('.hmd')) result.failures.push({ path: file, message: 'excluded by histmark.json, or in node_modules or a dot-folder.' });
     else result.failures.push({ path: file, message: 'not a Histmark document (.hmd).' });
   }
-  result.reports.push(...diagnoseFiles(index, texts, selected ?? documents));
-  return result;
+  let targets = documents.filter((d) => (!selected || selected.has(d)) && (!options.shard || inShard(options.shard, root, d)));
+  let reportConfig = !selected && (!options.shard || options.shard.index === 1);
+  if (options.changedSince !== undefined) {
+    const changed = await changedSince(options.changedSince, root, documents, index.config.exclude, readFile);
+    targets = targets.filter((d) => changed.documents.has(d));
+    reportConfig &&= changed.config;
+  }
+  if (configText !== undefined && reportConfig) {
+    const diagnostics = diagnoseConfig(index, configText);
+    if (diagnostics.length > 0) result.reports.push({ path: configPath, diagnostics });
+  }
+  const diagnose: Diagnose = (toRead, toDiagnose, texts, summaries) =>
+    diagnoseWithin(readFile, root, configText, toRead, toDiagnose, texts, { ...options, summaries });
+  const linted = options.cache
+    ? await lintWithCache(options.cache, root, configText, documents, targets, readFile, diagnose)
+    : await diagnose(documents, targets, new Map());
+  return { reports: [...result.reports, ...linted.reports], failures: [...result.failures, ...linted.failures] };
+}
+
+/** The diagnosis of documents asked for by the cache, or by a lint without one. */
+export type Diagnose = (toRead: string[], toDiagnose: string[], texts: Map<string, string>, summaries?: Map<string, FileSummary>) => Promise<LintResult>;
+
+/**
+ * Diagnoses `targets` within a workspace: every one of `documents` (which
+ * holds them) is read, except those in `texts`, and those that may define
+ * entities indexed. Read failures of targets are reported.
+ */
+async function diagnoseWithin(
+  readFile: (file: string) => Promise<string>,
+  root: string,
+  configText: string | undefined,
+  documents: string[],
+  targets: string[],
+  texts: Map<string, string>,
+  options: LintOptions & { summaries?: Map<string, FileSummary> },
+): Promise<LintResult> {
+  const threads = workerCount(targets.length);
+  if (options.workerScript && threads > 1) {
+    return lintInWorkers(options.workerScript, configText, root, documents, new Set(targets), threads, options);
+  }
+  const read = await readAll(documents.filter((d) => !texts.has(d)), readFile);
+  const all = new Map([...texts, ...read.texts]);
+  const index = new WorkspaceIndex();
+  index.setConfig(configText);
+  indexDefinitions(index, all);
+  let done = 0;
+  const onDiagnosed = options.onProgress && (() => options.onProgress!(++done, targets.length));
+  const reports = diagnoseFiles(index, all, targets, { summaries: options.summaries, onDiagnosed });
+  const wanted = new Set(targets);
+  return { reports, failures: read.failures.filter((f) => wanted.has(f.path)) };
 }

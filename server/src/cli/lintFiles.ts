@@ -3,8 +3,12 @@
 // diagnose each of the others on its own and drop its tree. Shared by the
 // single-threaded CLI and its worker threads.
 
+import { createHash } from 'node:crypto';
+import { type Contribution, contributionOf, EMPTY_CONTRIBUTION } from '../model/contribution';
+import { entityOf } from '../model/entity';
 import { readFailure, uriOfPath } from '../model/loader';
-import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
+import { parse } from '../syntax/parse';
 import { diagnoseDocument } from '../features/diagnostics';
 import type { FileReport, LintResult } from './lint';
 
@@ -41,6 +45,13 @@ function mayDefine(text: string): boolean {
   return DEFINITION_STARTS.some((start) => visible.includes(start));
 }
 
+/** The contribution of a document not in an index (model/contribution.ts). */
+export function contributionOfText(file: string, text: string): Contribution {
+  if (!mayDefine(text)) return EMPTY_CONTRIBUTION;
+  const uri = uriOfPath(file);
+  return contributionOf(parse(text).definitions.map((d) => entityOf(uri, d, text)));
+}
+
 /** Indexes (and keeps) the documents that may hold definitions, which every cross-document check reads; returns their paths. */
 export function indexDefinitions(index: WorkspaceIndex, texts: Map<string, string>): string[] {
   const defining = [...texts].filter(([, text]) => mayDefine(text));
@@ -48,8 +59,31 @@ export function indexDefinitions(index: WorkspaceIndex, texts: Map<string, strin
   return defining.map(([file]) => file);
 }
 
+/** What the cache keeps of a diagnosed document besides its diagnostics (cache.ts). */
+export interface FileSummary {
+  /** `contentHash` of the text diagnosed. */
+  hash: string;
+  /** The ids it references. */
+  references: string[];
+}
+
+/** The key of a document's text in the cache: a file's content, not its modification time (CI checkouts reset those). */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+function summaryOf(entry: DocumentEntry): FileSummary {
+  return { hash: contentHash(entry.text), references: [...entry.references.keys()] };
+}
+
+export interface DiagnoseHooks {
+  /** Filled with the summary of each file diagnosed. */
+  summaries?: Map<string, FileSummary>;
+  onDiagnosed?: () => void;
+}
+
 /** Diagnoses `files`; each one not indexed yet is indexed, diagnosed and dropped, so that one such tree at a time is alive. */
-export function diagnoseFiles(index: WorkspaceIndex, texts: Map<string, string>, files: Iterable<string>): FileReport[] {
+export function diagnoseFiles(index: WorkspaceIndex, texts: Map<string, string>, files: Iterable<string>, hooks: DiagnoseHooks = {}): FileReport[] {
   const reports: FileReport[] = [];
   for (const file of files) {
     const text = texts.get(file);
@@ -58,8 +92,10 @@ export function diagnoseFiles(index: WorkspaceIndex, texts: Map<string, string>,
     const passing = index.document(uri) === undefined;
     if (passing) index.setDocument(uri, text);
     const diagnostics = diagnoseDocument(index, uri);
+    hooks.summaries?.set(file, summaryOf(index.document(uri)!));
     if (passing) index.removeDocument(uri);
     if (diagnostics.length > 0) reports.push({ path: file, diagnostics });
+    hooks.onDiagnosed?.();
   }
   return reports;
 }

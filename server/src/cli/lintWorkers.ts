@@ -8,7 +8,7 @@ import { nodeFileSystem } from '../model/fileSystem';
 import { readDocument, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { LintResult } from './lint';
-import { diagnoseFiles, indexDefinitions, READ_CONCURRENCY, readAll } from './lintFiles';
+import { diagnoseFiles, type FileSummary, indexDefinitions, READ_CONCURRENCY, readAll } from './lintFiles';
 
 /** Workspaces of this many documents or more are linted on worker threads, one per core. */
 const PARALLEL_FROM = 500;
@@ -17,10 +17,29 @@ interface WorkerInput {
   configText: string | undefined;
   /** The workspace folder: no document is read from outside it. */
   root: string;
-  files: string[];
   /** Files this thread reads at once: its share of READ_CONCURRENCY. */
   concurrency: number;
+  /** The files this worker reads (indexing those that may define entities)… */
+  files: string[];
+  /** …and the ones of them it diagnoses. */
+  targets: string[];
+  summarize: boolean;
+  /** One counter of files diagnosed, shared by all workers, for the progress line. */
+  progress: Int32Array;
 }
+
+interface WorkerResult extends LintResult {
+  summaries?: Map<string, FileSummary>;
+}
+
+export interface WorkerOptions {
+  /** Collects the summary of each file diagnosed (for the cache). */
+  summaries?: Map<string, FileSummary>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** How often the main thread, idle while the workers run, reads their progress counter. */
+const PROGRESS_POLL_MS = 100;
 
 /** `HISTMARK_LINT_WORKERS` sets the number of threads (0 or 1: this one only). */
 export function workerCount(documents: number): number {
@@ -43,22 +62,34 @@ function nextMessage<T>(worker: Worker): Promise<T> {
 }
 
 /**
- * Lints all `documents` of a workspace on `count` worker threads running
- * `script`: each reads a share of the documents and indexes those that may
- * define entities, then indexes those the other shares found and diagnoses
- * its own share.
+ * Diagnoses `targets` on `count` worker threads running `script`, within
+ * the workspace of `documents` (which holds them): each worker reads a
+ * share of the documents and indexes those that may define entities, then
+ * indexes those the other shares found and diagnoses its share of targets.
  */
-export async function lintInWorkers(script: string, configText: string | undefined, root: string, documents: string[], count: number): Promise<LintResult> {
+export async function lintInWorkers(script: string, configText: string | undefined, root: string, documents: string[], targets: Set<string>, count: number, options: WorkerOptions = {}): Promise<LintResult> {
   // Interleaved shares: neighbouring files are often alike in size.
-  const shares = Array.from({ length: count }, (_, k) => documents.filter((_, i) => i % count === k));
+  const deal = (files: string[]) => Array.from({ length: count }, (_, k) => files.filter((_, i) => i % count === k));
+  const targetShares = deal(documents.filter((d) => targets.has(d)));
+  const readShares = deal(documents.filter((d) => !targets.has(d)));
   const concurrency = Math.max(1, Math.floor(READ_CONCURRENCY / count));
-  const workers = shares.map((files) => new Worker(script, { workerData: { histmarkLint: { configText, root, files, concurrency } satisfies WorkerInput } }));
+  const progress = new Int32Array(new SharedArrayBuffer(4));
+  const workers = targetShares.map(
+    (share, k) =>
+      new Worker(script, {
+        workerData: { histmarkLint: { configText, root, concurrency, files: [...share, ...readShares[k]], targets: share, summarize: options.summaries !== undefined, progress } satisfies WorkerInput },
+      }),
+  );
+  const onProgress = options.onProgress;
+  const poll = onProgress && setInterval(() => onProgress(Atomics.load(progress, 0), targets.size), PROGRESS_POLL_MS);
   try {
     const defining = await Promise.all(workers.map((w) => nextMessage<string[]>(w)));
     workers.forEach((w, k) => w.postMessage(defining.flatMap((files, j) => (j === k ? [] : files))));
-    const results = await Promise.all(workers.map((w) => nextMessage<LintResult>(w)));
+    const results = await Promise.all(workers.map((w) => nextMessage<WorkerResult>(w)));
+    for (const r of results) for (const [file, summary] of r.summaries ?? []) options.summaries?.set(file, summary);
     return { reports: results.flatMap((r) => r.reports), failures: results.flatMap((r) => r.failures) };
   } finally {
+    if (poll) clearInterval(poll);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
@@ -81,7 +112,10 @@ async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
   const { texts, failures } = await readAll(input.files, read, input.concurrency);
   port.postMessage(indexDefinitions(index, texts));
   const others = await new Promise<string[]>((resolve) => port.once('message', resolve));
-  // Another share's document that cannot be read is reported by its own worker.
+  // A document that cannot be read is reported by the worker that was to diagnose it.
   indexDefinitions(index, (await readAll(others, read, input.concurrency)).texts);
-  port.postMessage({ reports: diagnoseFiles(index, texts, input.files), failures } satisfies LintResult);
+  const targets = new Set(input.targets);
+  const summaries = input.summarize ? new Map<string, FileSummary>() : undefined;
+  const reports = diagnoseFiles(index, texts, input.targets, { summaries, onDiagnosed: () => Atomics.add(input.progress, 0, 1) });
+  port.postMessage({ reports, failures: failures.filter((f) => targets.has(f.path)), summaries } satisfies WorkerResult);
 }

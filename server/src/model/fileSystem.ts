@@ -56,7 +56,7 @@ async function readRegularFile(filePath: string, maxBytes: number): Promise<Buff
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as UTF-8 the way editors do: a BOM is dropped. */
-function decodeUtf8(bytes: Uint8Array): string {
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes);
   } catch {

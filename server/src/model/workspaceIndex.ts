@@ -9,7 +9,8 @@ import { LineIndex } from '../syntax/positions';
 import type { IdRef, Mention, SyntaxTree } from '../syntax/types';
 import { type ConfigProblem, DEFAULT_CONFIG, type HistmarkConfig, parseConfig } from './config';
 import { type Entity, entityOf } from './entity';
-import { containsWord, firstWord, NameMatcher } from './nameMatcher';
+import { affectedBy, changeBetween, contributionOf, type CrossReferences, EMPTY_CONTRIBUTION } from './contribution';
+import { containsWord, NameMatcher } from './nameMatcher';
 
 export interface DocumentEntry {
   uri: string;
@@ -71,36 +72,6 @@ export interface MentionLocation {
   uri: string;
   mention: Mention;
   ref: IdRef;
-}
-
-/** What one document contributes to the cross-document tables. */
-interface Contribution {
-  /** `id kind` of each definition: a kind change matters to HM013. */
-  definitions: Set<string>;
-  /** `id name` of each claim (`id! name` with `match: no`): a second id claiming a name makes it ambiguous, and `match` decides whether it is matched. */
-  names: Set<string>;
-  /** `id displayName` of each definition: HM005 messages elsewhere quote it. */
-  displayNames: Set<string>;
-  authorities: Set<string>;
-}
-
-function contributionOf(entry: DocumentEntry | undefined): Contribution {
-  const contribution: Contribution = { definitions: new Set(), names: new Set(), displayNames: new Set(), authorities: new Set() };
-  if (!entry) return contribution;
-  for (const entity of entry.entities) {
-    contribution.definitions.add(`${entity.id} ${entity.kind}`);
-    contribution.displayNames.add(`${entity.id} ${entity.displayName}`);
-    for (const claim of entity.names) contribution.names.add(`${entity.id}${entity.matchable ? '' : '!'} ${claim.name}`);
-    for (const a of entity.authorities) contribution.authorities.add(`${a.key}:${a.value}`);
-  }
-  return contribution;
-}
-
-function changed(before: Set<string>, after: Set<string>): string[] {
-  const out: string[] = [];
-  for (const k of before) if (!after.has(k)) out.push(k);
-  for (const k of after) if (!before.has(k)) out.push(k);
-  return out;
 }
 
 /** Document order, then position: lists never depend on the order of edits. */
@@ -243,30 +214,13 @@ export class WorkspaceIndex {
       this.matcher = undefined;
       return new Set([uri]);
     }
-    const before = contributionOf(old);
-    const after = contributionOf(entry);
-
-    const affected = new Set<string>([uri]);
+    const change = changeBetween(old ? contributionOf(old.entities) : EMPTY_CONTRIBUTION, entry ? contributionOf(entry.entities) : EMPTY_CONTRIBUTION);
+    if (change.names.length > 0) this.matcher = undefined;
+    const affected = affectedBy(change, this.crossReferences);
+    affected.add(uri);
     const addDocs = (uris: Iterable<string>) => {
       for (const u of uris) affected.add(u);
     };
-    for (const key of changed(before.definitions, after.definitions)) {
-      const id = key.slice(0, key.lastIndexOf(' '));
-      addDocs(this.referencingDocs.get(id) ?? []);
-      addDocs(this.definitions(id).map((e) => e.uri));
-    }
-    const names = [...new Set(changed(before.names, after.names).map((key) => key.slice(key.indexOf(' ') + 1)))];
-    if (names.length > 0) {
-      this.matcher = undefined;
-      for (const name of names) addDocs(this.claimants(name).map((e) => e.uri));
-      addDocs(this.documentsContainingAny(names));
-    }
-    // A new display name changes the HM005 messages of every document that has one of the entity's names.
-    for (const id of new Set(changed(before.displayNames, after.displayNames).map((key) => key.slice(0, key.indexOf(' '))))) {
-      const claims = [...(old?.entities ?? []), ...this.definitions(id)].filter((e) => e.id === id).flatMap((e) => e.names);
-      addDocs(this.documentsContainingAny(claims.map((c) => c.name)));
-    }
-    for (const key of changed(before.authorities, after.authorities)) addDocs((this.claimsByAuthority.get(key) ?? []).map((e) => e.uri));
     // HM003 and HM008 elsewhere point at this document's definitions, which may have moved.
     for (const entity of entry?.entities ?? []) addDocs(this.sharingWith(entity).map((e) => e.uri));
     return affected;
@@ -279,13 +233,14 @@ export class WorkspaceIndex {
     return [...sameId, ...sameName];
   }
 
-  /** Documents whose text has the first word of any of `names` as a whole word (HM005 candidates). */
-  private documentsContainingAny(names: string[]): string[] {
-    const words = [...new Set(names.map(firstWord).filter((w) => w !== undefined))];
-    const out: string[] = [];
-    for (const entry of this.docs.values()) if (words.some((w) => containsWord(entry.text, w))) out.push(entry.uri);
-    return out;
-  }
+  /** The index as `affectedBy` reads it. */
+  private readonly crossReferences: CrossReferences = {
+    referencing: (id) => this.referencingDocs.get(id) ?? [],
+    defining: (id) => this.definitions(id).map((e) => e.uri),
+    claiming: (name) => this.claimants(name).map((e) => e.uri),
+    holding: (authority) => (this.claimsByAuthority.get(authority) ?? []).map((e) => e.uri),
+    containingAnyWord: (words) => [...this.docs.values()].filter((entry) => words.some((w) => containsWord(entry.text, w))).map((entry) => entry.uri),
+  };
 
   private index(entry: DocumentEntry): void {
     for (const entity of entry.entities) {
