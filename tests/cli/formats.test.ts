@@ -170,7 +170,7 @@ describe('github', () => {
     const root = tempWorkspace({ 'a,b:c%.hmd': 'A {50% off} sale.\n' });
     const run = runCli(['lint', '.', '--format', 'github'], root);
     expect(run.stdout).toBe(
-      '::error file=a%2Cb%3Ac%25.hmd,line=1,col=3,endLine=1,endColumn=12,title=HM010 Malformed markup::HM010 `{50%25 off}` is not a Histmark brace group: expected a mention {@id}, an attribution ({@id}, {@?}, {~}) or an editorial mark (pb, sic, ?, gap, stage, +).\n',
+      '::error file=a%2Cb%3Ac%25.hmd,line=1,col=3,endLine=1,endColumn=12,title=HM010 Malformed markup::HM010 `{50%25 off}` is not a Histmark brace group: expected a mention {@id}, an attribution ({@id}, {@?}, {~}) or an editorial mark (pb, sic, ?, gap, stage, +, -, lang: tag).\n',
     );
     expect(run.status).toBe(1);
   });

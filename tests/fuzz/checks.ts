@@ -124,9 +124,8 @@ export function failureOf(fuzzCase: FuzzCase): string | undefined {
  * and of the inserted strings deleted, halving the chunk size down to one
  * character, for as long as the case keeps failing.
  */
-export function shrink(failing: FuzzCase): FuzzCase {
+export function shrink(failing: FuzzCase, fails: (candidate: FuzzCase) => boolean = (candidate) => failureOf(candidate) !== undefined): FuzzCase {
   let best = failing;
-  const fails = (candidate: FuzzCase) => failureOf(candidate) !== undefined;
   for (let k = best.edits.length - 1; k >= 0; k--) {
     const candidate = { ...best, edits: best.edits.filter((_, j) => j !== k) };
     if (fails(candidate)) best = candidate;
