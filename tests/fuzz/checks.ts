@@ -10,26 +10,13 @@ import { parse } from '../../server/src/syntax/parse';
 import { transparentSpans } from '../../server/src/syntax/plain';
 import { reparse } from '../../server/src/syntax/reparse';
 import type { SyntaxTree } from '../../server/src/syntax/types';
-import { checkInvariants } from '../syntax/invariants';
+import { checkInvariants, splitsPair } from '../syntax/invariants';
 import { applyEdit, type Edit } from './generate';
 
 /** One fuzz case: a document and the edits made to it. */
 export interface FuzzCase {
   text: string;
   edits: Edit[];
-}
-
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLow(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** Whether `offset` falls between the two halves of a surrogate pair. */
-export function splitsPair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
 }
 
 /** Every `start`/`end` pair of the tree, and the plain-text pairs. */
