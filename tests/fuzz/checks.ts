@@ -10,26 +10,13 @@ import { parse } from '../../server/src/syntax/parse';
 import { transparentSpans } from '../../server/src/syntax/plain';
 import { reparse } from '../../server/src/syntax/reparse';
 import type { SyntaxTree } from '../../server/src/syntax/types';
-import { checkInvariants } from '../syntax/invariants';
+import { checkInvariants, splitsPair } from '../syntax/invariants';
 import { applyEdit, type Edit } from './generate';
 
 /** One fuzz case: a document and the edits made to it. */
 export interface FuzzCase {
   text: string;
   edits: Edit[];
-}
-
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLow(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** Whether `offset` falls between the two halves of a surrogate pair. */
-export function splitsPair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
 }
 
 /** Every `start`/`end` pair of the tree, and the plain-text pairs. */
@@ -124,9 +111,8 @@ export function failureOf(fuzzCase: FuzzCase): string | undefined {
  * and of the inserted strings deleted, halving the chunk size down to one
  * character, for as long as the case keeps failing.
  */
-export function shrink(failing: FuzzCase): FuzzCase {
+export function shrink(failing: FuzzCase, fails: (candidate: FuzzCase) => boolean = (candidate) => failureOf(candidate) !== undefined): FuzzCase {
   let best = failing;
-  const fails = (candidate: FuzzCase) => failureOf(candidate) !== undefined;
   for (let k = best.edits.length - 1; k >= 0; k--) {
     const candidate = { ...best, edits: best.edits.filter((_, j) => j !== k) };
     if (fails(candidate)) best = candidate;

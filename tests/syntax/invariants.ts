@@ -26,11 +26,19 @@ function check(ok: boolean, message: () => string): void {
   if (!ok) throw new Error(message());
 }
 
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+export function splitsPair(text: string, offset: number): boolean {
+  const high = text.charCodeAt(offset - 1);
+  const low = text.charCodeAt(offset);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 export function checkInvariants(text: string, tree: SyntaxTree): void {
   check(tree.text === text, () => 'tree.text is the text');
   for (const span of allSpans(tree)) {
     const inside = Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
     check(inside, () => `span ${JSON.stringify(span)} outside 0..${text.length}`);
+    check(!splitsPair(text, span.start) && !splitsPair(text, span.end), () => `span ${JSON.stringify(span)} splits a surrogate pair`);
   }
   // Blocks tile the text: contiguous, non-empty, from 0 to the end.
   let cursor = 0;

@@ -15,6 +15,9 @@ const FRAGMENTS = [
   '[', ']', '{', '}', '[x]', '[Tito]{@tito}', '{@a}', '{@a @b}', '{@deng?}', '{~}', '{@?}', '{@?: the hall}',
   '{pb 3}', '{pb}', '{gap}', '{gap: torn}', '{sic}', '{sic: y}', '{?}', '{+}', '{stage}', '{@a sic: z}', '{}', '{x}',
   '\\[Nikita\\]', '[^1]', '[^n-2]', '[^1]: ',
+  // Histmark 1.1: not a mention, foreign words (and malformed tags), transparent page breaks, mixed marks, joined words
+  '[Moscow]{-}', '{-}', '[da]{lang: ru}', '[x]{lang: sr-Latn}', '{lang ru}', '[y]{lang: ru_RU}', '[Boris]{@a lang: ru}', '[Boris]{@a -}',
+  'Ho{pb 13}xha', 'Enver {pb}Hoxha', '{pb 12}"', '"mixed”', 'Marxist-Leninist', "don't go",
   // mentions and definitions
   '@a', '@hoxha-', '@x_', 'name@host.org', '@', '@person ', '@org cpsu: CPSU', '@place x', '  aka: A; B', '  member-of: @cpsu', '  born: 1900',
   // comments, front matter, block quotes, headings, turns
@@ -25,6 +28,8 @@ const FRAGMENTS = [
   '\n', '\n', '\r\n', '\r\n', '\n\n', '\r\n\r\n', ' ', ' ', '  ', '\t', '\r', '\u00a0',
   // words and Unicode
   'word', 'We can come', 'Albania', 'ë', 'Łódź', '中文', 'e\u0301', '𝔸', '٣', '\uFEFF', '\u0000',
+  // astral letters (Gothic, CJK Extension B, mathematical) and other line breaks
+  '𐌰𐌱 𐌲', '𠀀', '𝐀', '@𐌰𐌱', '\u2028', '\r\r',
 ];
 
 const fragment = fc.oneof(

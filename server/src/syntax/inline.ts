@@ -8,7 +8,8 @@
 import { type BracketGroup, BracketMatches, bracketedGroup, findBraceEnd, footnoteReference, readAttribution, standaloneGroup } from './braceGroups';
 import { parseBraceContent } from './braces';
 import { charLength, codePointBefore, codePointOf, isIdChar, isLetter, isWhitespace, isWordChar, isWordCharAt, scanId, sharedId } from './chars';
-import type { ApparatusKind, Quotation, Span, SyntaxTree } from './types';
+import { isTransparent } from './plain';
+import type { Quotation, Span, SyntaxTree } from './types';
 
 const BACKSLASH = 92;
 const NUL = 0;
@@ -442,11 +443,6 @@ export class InlineScanner {
 /** ASCII characters the scanner must look at: NUL (comments), quotes, `@`, `[`, `\\`, `{`. */
 const MARKUP_START = new Uint8Array(128);
 for (const c of '\0"\'@[\\{') MARKUP_START[c.charCodeAt(0)] = 1;
-
-/** Markup that takes no room for word rules and the straight-quote rule (SPEC 1). */
-export function isTransparent(kind: ApparatusKind): boolean {
-  return kind === 'pb' || kind === 'gap';
-}
 
 /** `"`, `'`, `«`, `»`, `‘`, `’`, `“`, `”`, `„`. */
 function isQuoteMark(code: number): boolean {

@@ -3,7 +3,12 @@
 // so that `Ho{pb 7}xha` reads `Hoxha`, and a map back to the source, so
 // that a name found there is reported on exactly the text it covers.
 
-import type { Span, SyntaxTree } from './types';
+import type { ApparatusKind, Span, SyntaxTree } from './types';
+
+/** Marks that take no room for word rules, the straight-quote rule and HM005 (SPEC 1); comments take none either. */
+export function isTransparent(kind: ApparatusKind): boolean {
+  return kind === 'pb' || kind === 'gap';
+}
 
 /** Comments, page breaks and gaps, sorted by start. */
 export function transparentSpans(tree: SyntaxTree): Span[] {
@@ -11,7 +16,7 @@ export function transparentSpans(tree: SyntaxTree): Span[] {
   const comments = tree.comments;
   let c = 0;
   for (const mark of tree.apparatus) {
-    if (mark.kind !== 'pb' && mark.kind !== 'gap') continue;
+    if (!isTransparent(mark.kind)) continue;
     while (c < comments.length && comments[c].start < mark.start) spans.push(comments[c++]);
     spans.push(mark);
   }

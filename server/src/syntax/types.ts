@@ -68,7 +68,7 @@ export interface Quotation extends Span {
   block: boolean;
   single: boolean;
   attribution?: Attribution;
-  /** Words in the quoted text with markup removed (SPEC 6.2). */
+  /** Words in the quoted text with markup removed, an apostrophe or hyphen between word characters joining one (SPEC 1, 6.2). */
   words: number;
   /** Index (into `quotations`) of the innermost enclosing quotation. */
   parent?: number;
@@ -169,9 +169,11 @@ export interface SyntaxTree {
   escapes: Span[];
   problems: SyntaxProblem[];
   /**
-   * Plain text outside mentions, brace groups, definitions, front matter and
-   * comments, as flat [start, end, start, end, …] pairs: where HM005 looks
-   * for unlinked names.
+   * Plain text outside mentions, `[text]{-}`, brace groups, definitions and
+   * front matter, as flat [start, end, start, end, …] pairs: where HM005
+   * looks for unlinked names. A range runs on across what takes no room
+   * (comments, `{pb…}`, `{gap…}`, SPEC 1) and holds it: read it with
+   * `readPlain` (syntax/plain.ts), which leaves it out.
    */
   plainText: number[];
   /** True when every line is blank, a heading, a comment, a footnote or a definition. */
