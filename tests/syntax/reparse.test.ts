@@ -136,4 +136,11 @@ describe('reparse', () => {
       expect(after.blocks[after.blocks.length - 1]).not.toBe(lastBlock);
     }
   });
+
+  it('falls back to a full parse when an edit ends a block with a line break, leaving a blank line after it', () => {
+    const text = 'Text.[^1][^2]\n\n[^1]: The first note.\n[^2]: The second note.\n';
+    const at = text.indexOf('note.') + 5;
+    const edited = `${text.slice(0, at)}---\n${text.slice(at)}`;
+    expect(reparse(parse(text), edited)).toEqual(parse(edited));
+  });
 });

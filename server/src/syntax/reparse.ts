@@ -78,6 +78,10 @@ function editedParagraph(old: SyntaxTree, text: string) {
   const source = text.slice(block.start, contentEnd + delta);
   if (!readsAlike(old, old.text.slice(block.start, contentEnd)) || !readsAlike(old, source)) return undefined;
   if (old.comments.some((c) => c.start < block.end && c.end > block.start)) return undefined;
+  // Alone, a first line `---` would open front matter; indented, it may belong to a definition or footnote above.
+  if (/^---[ \t]*(\r?\n|$)/.test(source) || /^( {2}|\t)/.test(source)) return undefined;
+  // Ending in a line break, the block leaves its old line end as a blank line after it.
+  if (/\n$/.test(source)) return undefined;
   // A quotation may run on from the paragraph before (SPEC 6.1), or cross this one.
   const previous = old.blocks.slice(0, b).reverse().find((x) => x.kind !== 'blank');
   for (const q of old.quotations) {

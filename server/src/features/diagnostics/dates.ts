@@ -33,11 +33,12 @@ export function checkDate(value: string, span: Span, what: string, use: DateUse,
       const finding: Finding = { ...(whole ? span : at(p)), code: 'HM009', message: `${subject} is not a valid date: use ${FORMS[use]}.` };
       const correction = dateCorrection(part);
       // The quick fix offers a correction only where it is valid in this place (no `n.d.` for `born`, a point as the end of a span).
-      if (correction && isValidFor(correction, whole ? use : 'point')) finding.data = { correction };
+      const corrected = correction === undefined ? undefined : readDate(correction).date;
+      if (correction && corrected && fits(corrected.kind, whole ? use : 'point')) finding.data = { correction };
       findings.push(finding);
     }
   }
-  if (date && use === 'moment' && (date.kind === 'span' || date.kind === 'undated')) {
+  if (date && !fits(date.kind, use)) {
     const wrong = date.kind === 'span' ? 'a span `a..b`' : '`n.d.`';
     findings.push({ ...span, code: 'HM009', message: `${what} takes one date, not ${wrong}: use ${FORMS.moment}.` });
     return undefined;
@@ -45,9 +46,9 @@ export function checkDate(value: string, span: Span, what: string, use: DateUse,
   return date;
 }
 
-function isValidFor(value: string, use: DateUse | 'point'): boolean {
-  const kind = readDate(value).date?.kind;
-  return kind !== undefined && (use === 'any' || kind === 'point' || (use === 'moment' && kind === 'window'));
+/** Whether a date of `kind` may stand where `use` asks for one (`point`: an end of a span or window). */
+function fits(kind: HistDate['kind'], use: DateUse | 'point'): boolean {
+  return use === 'any' || kind === 'point' || (use === 'moment' && kind === 'window');
 }
 
 /** HM009 on `endSpan` when the end date certainly lies before the start date (both as bounds). */
