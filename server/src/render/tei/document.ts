@@ -69,7 +69,9 @@ function writeTei(s: Sink, source: TeiSource, options: { standOff: boolean; idPr
   const find = lookup(index);
   s.current.uri = entry.uri;
   w.start('TEI', options.standOff ? { xmlns: TEI_NAMESPACE } : {});
-  writeHeader({ writer: w, lookup: find, warn, path: source.path }, entry.tree.frontMatter);
+  const frontMatter = entry.tree.frontMatter;
+  for (const c of entry.tree.comments) if (frontMatter && c.start < frontMatter.end) warn(c.start, 'a comment in the front matter is not exported');
+  writeHeader({ writer: w, lookup: find, warn, path: source.path }, frontMatter);
   if (options.standOff) {
     const entities = entityClosure(referencedIds(entry), find, treeOf(index));
     warnDuplicates(s, entities);

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
+import { definitionProblems } from '../walk';
 import { type ExportWarning, teiCorpus, teiDocument, type TeiSource } from './document';
 
 export type { ExportWarning } from './document';
@@ -49,6 +50,9 @@ function registryWarnings(index: WorkspaceIndex): ExportWarning[] {
   for (const entry of index.documents()) {
     if (!entry.tree.isRegistry) continue;
     for (const d of entry.tree.footnoteDefinitions) out.push({ uri: entry.uri, offset: d.start, message: `footnote [^${d.label}] of a registry file is not exported` });
+    for (const block of entry.tree.blocks) {
+      if (block.kind === 'definition') for (const w of definitionProblems(entry.tree, block)) out.push({ uri: entry.uri, offset: w.at, message: w.message });
+    }
   }
   return out;
 }

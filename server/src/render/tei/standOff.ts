@@ -156,7 +156,8 @@ function dating(ctx: StandOffContext, entity: Entity, value: string | undefined,
 function writeDescription(ctx: StandOffContext, entity: Entity): void {
   const tree = ctx.treeOf(entity.uri);
   if (!tree || !entity.definition.description) return;
-  const { nodes, fragments } = walkDescription(tree, entity.definition, ctx.lookup);
+  const { nodes, fragments, warnings } = walkDescription(tree, entity.definition, ctx.lookup);
+  for (const w of warnings) ctx.warn(entity, w.at, w.message);
   const body: BodyContext = {
     writer: ctx.writer,
     fragments,
