@@ -260,7 +260,8 @@ export class TextImporter {
     for (const id of ids) if (!valid.includes(id)) this.report(e, `"${id}" cannot be a Histmark id: the name is kept as text`);
     if (valid.length === 0) return this.inline(e);
     const uncertain = attr(e, 'cert') === 'low' || attr(e, 'cert') === 'unknown' ? '?' : '';
-    if (attr(e, 'rend') === 'bare' && valid.length === 1) return `@${valid[0]}${uncertain ? '' : ''}`;
+    // A bare `@id`, or the `{@a @b}` of a block quote's attribution line.
+    if (attr(e, 'rend') === 'bare') return valid.length === 1 ? `@${valid[0]}` : `{${valid.map((id) => `@${id}`).join(' ')}}`;
     return `[${this.inline(e)}]{${valid.map((id) => `@${id}${uncertain}`).join(' ')}}`;
   }
 
