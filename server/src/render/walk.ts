@@ -9,17 +9,24 @@ import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingD
 
 export type { EntityLookup } from './inlineWalk';
 
+/** What every walk of a tree reads and none changes, made once per tree (a registry's descriptions are walked once per entity). */
+const treeTables = new WeakMap<SyntaxTree, { notes: Map<string, FootnoteDefinition>; mentionApparatus: Set<object> }>();
+
 function context(tree: SyntaxTree, lookup: EntityLookup, warnings: ReadingDocument['warnings'], fragments: Map<number, number>): InlineContext {
-  const notes = new Map<string, FootnoteDefinition>();
-  for (const d of tree.footnoteDefinitions) if (!notes.has(d.label)) notes.set(d.label, d);
+  let tables = treeTables.get(tree);
+  if (!tables) {
+    const notes = new Map<string, FootnoteDefinition>();
+    for (const d of tree.footnoteDefinitions) if (!notes.has(d.label)) notes.set(d.label, d);
+    tables = { notes, mentionApparatus: new Set(tree.mentions.flatMap((m) => (m.apparatus ? [m.apparatus] : []))) };
+    treeTables.set(tree, tables);
+  }
   const ctx: InlineContext = {
     tree,
     lookup,
-    notes,
+    ...tables,
     placedNotes: new Set(),
     fragments,
     warnings,
-    mentionApparatus: new Set(tree.mentions.flatMap((m) => (m.apparatus ? [m.apparatus] : []))),
     renderNote: (definition) => noteOf(ctx, definition),
   };
   return ctx;

@@ -5,6 +5,7 @@
 
 import type { Entity } from '../../model/entity';
 import type { EntityKind, IdRef, SyntaxTree } from '../../syntax/types';
+import { startingIn } from '../spans';
 import { walkDescription } from '../walk';
 import type { Attributes, XmlWriter } from '../xmlWriter';
 import { type BodyContext, writeInline } from './body';
@@ -51,7 +52,7 @@ export function entityClosure(ids: Iterable<string>, lookup: (id: string) => Ent
     seen.set(id, entity);
     const tree = treeOf(entity.uri);
     const { start, end } = entity.definition;
-    for (const m of tree?.mentions ?? []) if (m.start >= start && m.end <= end) for (const r of m.ids) queue.push(r.id);
+    for (const m of startingIn(tree?.mentions ?? [], start, end)) for (const r of m.ids) queue.push(r.id);
   }
   return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
