@@ -231,3 +231,16 @@ describe('SPEC 14: the 1.1 marks, on the tree the 1.1 parser makes', () => {
     expect(textOf(p)).toBe('Said nyet here.');
   });
 });
+
+describe('SPEC 14: nothing is lost silently', () => {
+  it('warns, with the offset, about what has no place: a comment in the front matter, a broken definition, a malformed group', () => {
+    const text = '---\ntitle: T <!-- why -->\n---\nText {bogus} here.\n\n@person : Nobody\n';
+    const { warnings, dom } = exportText(text);
+    expect(warnings.map((w) => [text.slice(w.offset, w.offset + 8), w.message.split(':')[0]])).toEqual([
+      ['<!-- why', 'a comment in the front matter is not exported'],
+      ['{bogus} ', 'malformed markup kept as text'],
+      ['@person ', 'not exported'],
+    ]);
+    expect(textOf(first(body(dom), 'p'))).toBe('Text {bogus} here.');
+  });
+});

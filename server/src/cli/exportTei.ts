@@ -6,9 +6,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFailure } from '../model/loader';
-import { type ExportWarning, exportCorpus, exportDocuments, transcriptSources } from '../render/tei/exportWorkspace';
-import type { TeiSource } from '../render/tei/document';
-import { loadTargets, type LoadedWorkspace } from './teiWorkspaces';
+import { type ExportWarning, exportCorpus, exportDocuments } from '../render/tei/exportWorkspace';
+import { loadTargets } from './teiWorkspaces';
 
 export const EXPORT_TEI_HELP = `  histmark export tei [paths…] (--out DIR | --corpus FILE)
           Exports each transcript to TEI P5 at DIR/<path in its workspace>.xml,
@@ -22,10 +21,13 @@ function relativeFile(cwd: string, uri: string): string {
   return (path.relative(cwd, fileURLToPath(uri)) || '.').split(path.sep).join('/');
 }
 
-export function formatWarning(workspaces: readonly LoadedWorkspace[], cwd: string, warning: ExportWarning): string {
-  const entry = workspaces.map((w) => w.index.document(warning.uri)).find((e) => e !== undefined);
-  const position = entry?.lines.positionAt(warning.offset) ?? { line: 0, character: 0 };
-  return `${relativeFile(cwd, warning.uri)}:${position.line + 1}:${position.character + 1}: warning: ${warning.message}`;
+export function formatWarning(cwd: string, warning: ExportWarning): string {
+  return `${relativeFile(cwd, warning.uri)}:${warning.position.line + 1}:${warning.position.character + 1}: warning: ${warning.message}`;
+}
+
+function* prepend<T>(first: T, rest: Iterator<T>): Generator<T> {
+  yield first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
 function write(file: string, text: string, cwd: string): void {
@@ -51,30 +53,38 @@ export async function runExportTei(args: string[], cwd = process.cwd()): Promise
   for (const failure of failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
   if (failures.length > 0) return 2;
   const warnings: ExportWarning[] = [];
-  if (workspaces.every((w) => transcriptSources(w.index, w.root, w.selected).length === 0)) {
-    process.stderr.write('histmark: no transcript among the paths given (registries alone are not exported): nothing written.\n');
-    return 1;
-  }
+  let written = 0;
   try {
     if (corpus !== undefined) {
       // A corpus shares one registry: its transcripts come from one workspace.
       if (workspaces.length > 1) throw new TeiUsageError(`--corpus takes paths of one workspace; these are in ${workspaces.length}: ${workspaces.map((w) => path.relative(cwd, w.root) || '.').join(', ')}.`);
-      const [first] = workspaces;
-      const sources: TeiSource[] = workspaces.flatMap((w) => transcriptSources(w.index, w.root, w.selected));
-      const result = exportCorpus(first.index, sources, 'Transcripts exported from Histmark');
-      write(path.resolve(cwd, corpus), result.xml, cwd);
-      warnings.push(...result.warnings);
+      const [{ index, transcripts }] = workspaces;
+      const sources = transcripts();
+      const first = sources.next();
+      if (!first.done) {
+        const result = exportCorpus(index, prepend(first.value, sources), 'Transcripts exported from Histmark');
+        write(path.resolve(cwd, corpus), result.xml, cwd);
+        warnings.push(...result.warnings);
+        written = 1;
+      }
     } else {
       for (const w of workspaces) {
-        const result = exportDocuments(w.index, transcriptSources(w.index, w.root, w.selected));
-        for (const output of result.outputs) write(path.resolve(cwd, out!, output.path), output.xml, cwd);
+        const result = exportDocuments(w.index, w.transcripts(), (output) => {
+          write(path.resolve(cwd, out!, output.path), output.xml, cwd);
+          written++;
+        });
         warnings.push(...result.warnings);
       }
     }
   } catch (error) {
+    if (error instanceof TeiUsageError) throw error;
     process.stderr.write(`histmark: ${(error as Error).message}\n`);
     return 2;
   }
-  for (const warning of warnings) process.stderr.write(formatWarning(workspaces, cwd, warning) + '\n');
+  if (written === 0) {
+    process.stderr.write('histmark: no transcript among the paths given (registries alone are not exported): nothing written.\n');
+    return 1;
+  }
+  for (const warning of warnings) process.stderr.write(formatWarning(cwd, warning) + '\n');
   return warnings.length > 0 ? 1 : 0;
 }

@@ -14,6 +14,6 @@ export async function runTeiCommand(command: 'export' | 'import', args: string[]
     process.stdout.write(TEI_HELP);
     return 0;
   }
-  if (format !== 'tei') throw new TeiUsageError(`histmark ${command} knows one format, tei: \`histmark ${command} tei …\`${format ? `, not "${format}"` : ''}.`);
+  if (format !== 'tei') throw new TeiUsageError(`${command} knows one format, tei: \`histmark ${command} tei …\`${format ? `, not "${format}"` : ''}.`);
   return command === 'export' ? runExportTei(rest) : runImportTei(rest);
 }

@@ -1,22 +1,28 @@
-// Which workspace each path given to `histmark export`/`import` belongs to,
-// as `histmark lint` reads them: a folder is a workspace root; a file
-// belongs to the nearest folder above it with a histmark.json, else to the
-// working folder when inside it, else to its own folder.
+// Which workspace each path given to `histmark export tei` belongs to, as
+// `histmark lint` reads them: a folder is a workspace root; a file belongs
+// to the nearest folder above it with a histmark.json, else to the working
+// folder when inside it, else to its own folder. As lint does, only the
+// documents that can define entities stay indexed; each transcript is
+// parsed when its turn comes and dropped after, so that a large corpus
+// never has every tree in memory.
 
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
-import { nodeFileSystem } from '../model/fileSystem';
-import { loadWorkspaceFolder, uriOfPath } from '../model/loader';
+import { collectDocuments, nodeFileSystem } from '../model/fileSystem';
+import { readConfigText, readFailure, uriOfPath } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
+import type { TeiSource } from '../render/tei/document';
+import { indexDefinitions, readAll } from './lintFiles';
 
 export interface LoadedWorkspace {
   root: string;
   index: WorkspaceIndex;
-  /** The transcripts asked for: every one of the workspace when a folder was given. */
-  selected: (uri: string) => boolean;
-  failures: { path: string; message: string }[];
+  /** The transcripts asked for, in path order, each indexed while it is read. */
+  transcripts(): Generator<TeiSource>;
 }
+
+type Failure = { path: string; message: string };
 
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
@@ -30,10 +36,42 @@ function rootOfFile(file: string, cwd: string): string {
   }
 }
 
+async function loadWorkspace(root: string, files: Set<string> | undefined, failures: Failure[]): Promise<LoadedWorkspace> {
+  const index = new WorkspaceIndex();
+  try {
+    index.setConfig(await readConfigText(nodeFileSystem, root));
+  } catch (error) {
+    failures.push({ path: path.join(root, CONFIG_FILE), message: readFailure(error) });
+  }
+  const documents = await collectDocuments(nodeFileSystem, root, index.config.exclude);
+  const { texts, failures: unread } = await readAll(documents, (file) => nodeFileSystem.readFile(file));
+  failures.push(...unread.filter((f) => !files || files.has(f.path)));
+  for (const file of files ?? []) {
+    if (!documents.includes(file)) failures.push({ path: file, message: file.endsWith('.hmd') ? 'excluded by histmark.json, or in node_modules or a dot-folder.' : 'not a Histmark document (.hmd).' });
+  }
+  indexDefinitions(index, texts);
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const order = [...texts.keys()].filter((f) => !files || files.has(f)).sort((a, b) => (relative(a) < relative(b) ? -1 : relative(a) > relative(b) ? 1 : 0));
+  return {
+    root,
+    index,
+    *transcripts() {
+      for (const file of order) {
+        const uri = uriOfPath(file);
+        const passing = index.document(uri) === undefined;
+        if (passing) index.setDocument(uri, texts.get(file)!, 0, false);
+        const entry = index.document(uri)!;
+        if (!entry.tree.isRegistry) yield { entry, path: relative(file) };
+        if (passing) index.removeDocument(uri);
+      }
+    },
+  };
+}
+
 /** Loads the workspaces of `targets` (absolute paths); a target that does not exist is a failure. */
-export async function loadTargets(targets: string[], cwd: string): Promise<{ workspaces: LoadedWorkspace[]; failures: { path: string; message: string }[] }> {
-  const failures: { path: string; message: string }[] = [];
-  const byRoot = new Map<string, { all: boolean; files: Set<string> }>();
+export async function loadTargets(targets: string[], cwd: string): Promise<{ workspaces: LoadedWorkspace[]; failures: Failure[] }> {
+  const failures: Failure[] = [];
+  const byRoot = new Map<string, Set<string> | undefined>();
   for (const target of targets) {
     let directory: boolean;
     try {
@@ -43,20 +81,10 @@ export async function loadTargets(targets: string[], cwd: string): Promise<{ wor
       continue;
     }
     const root = directory ? target : rootOfFile(target, cwd);
-    const entry = byRoot.get(root) ?? { all: false, files: new Set<string>() };
-    if (directory) entry.all = true;
-    else entry.files.add(uriOfPath(target));
-    byRoot.set(root, entry);
+    if (directory) byRoot.set(root, undefined);
+    else if (!byRoot.has(root) || byRoot.get(root)) byRoot.set(root, new Set([...(byRoot.get(root) ?? []), target]));
   }
   const workspaces: LoadedWorkspace[] = [];
-  for (const [root, { all, files }] of byRoot) {
-    const index = new WorkspaceIndex();
-    const loaded = await loadWorkspaceFolder(index, nodeFileSystem, root);
-    failures.push(...loaded.failures);
-    for (const uri of files) {
-      if (!index.document(uri)) failures.push({ path: new URL(uri).pathname, message: uri.endsWith('.hmd') ? 'excluded by histmark.json, or in node_modules or a dot-folder.' : 'not a Histmark document (.hmd).' });
-    }
-    workspaces.push({ root, index, selected: all ? () => true : (uri) => files.has(uri), failures: [] });
-  }
+  for (const [root, files] of byRoot) workspaces.push(await loadWorkspace(root, files, failures));
   return { workspaces, failures };
 }

@@ -46,11 +46,7 @@ export function exportTeiRequest(index: WorkspaceIndex, folders: readonly string
       result.written.push(file);
       if (output.uri === params.uri) result.document = file;
     }
-    for (const w of exported.warnings) {
-      const lines = index.document(w.uri)?.lines;
-      const position = lines?.positionAt(w.offset) ?? { line: 0, character: 0 };
-      result.warnings.push({ uri: w.uri, range: { start: position, end: position }, message: w.message });
-    }
+    for (const w of exported.warnings) result.warnings.push({ uri: w.uri, range: { start: w.position, end: w.position }, message: w.message });
   }
   return result;
 }

@@ -20,6 +20,11 @@ const NAME_ELEMENTS = new Set(['persName', 'orgName', 'placeName', 'label', 'tit
 const AUTHORITIES: Record<string, string> = { wikidata: 'wikidata', viaf: 'viaf', gnd: 'gnd', uri: 'url', url: 'url' };
 const KEYWORD: Record<EntityKind, string> = { person: 'person', org: 'org', place: 'place', event: 'event', work: 'work' };
 
+/** Ids kept in @key, where the export had nothing to point at (HM002). */
+function keys(e: Element): string[] {
+  return (attr(e, 'key') ?? '').split(/\s+/).filter((k) => k !== '');
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -73,11 +78,11 @@ export function importEntity(e: Element, reports: ImportReport[]): ImportedEntit
         fields.push(`role: ${value}`);
         break;
       case 'affiliation':
-        for (const ref of pointerIds(attr(c, 'ref'))) fields.push(`member-of: @${histmarkId(ref)}`);
+        for (const id of [...pointerIds(attr(c, 'ref')).map(histmarkId), ...keys(c)]) fields.push(`member-of: @${id}`);
         break;
       case 'author': {
-        const refs = [c, ...Array.from(c.getElementsByTagName('*') as unknown as Element[])].flatMap((x) => pointerIds(attr(x, 'ref')));
-        fields.push(`author: ${refs.length > 0 ? refs.map((r) => '@' + histmarkId(r)).join(' ') : value}`);
+        const ids = [c, ...Array.from(c.getElementsByTagName('*') as unknown as Element[])].flatMap((x) => [...pointerIds(attr(x, 'ref')).map(histmarkId), ...keys(x)]);
+        fields.push(`author: ${ids.length > 0 ? ids.map((id) => '@' + id).join(' ') : value}`);
         break;
       }
       case 'date':

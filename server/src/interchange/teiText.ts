@@ -39,11 +39,14 @@ export class TextImporter {
         if (node.nodeType === 8) out += comment(node);
         else if (node.nodeType === 3 || node.nodeType === 4) {
           const text = textContent(node);
-          out += text.trim() === '' ? text : escapeText(text, out === '' || out.endsWith('\n'));
+          out += text.trim() === '' ? blockSpace(text, out) : escapeText(text, out === '' || out.endsWith('\n'));
         }
         continue;
       }
-      out += this.block(node, depth, out);
+      const block = this.block(node, depth, out);
+      // A heading and a footnote definition start at column 0, on a line of their own.
+      if (/^(#|\[\^)/.test(block)) out = out.replace(/[ \t]+$/, '').replace(/([^\n])$/, '$1\n');
+      out += block;
     }
     return out;
   }
@@ -124,7 +127,7 @@ export class TextImporter {
         if (node.nodeType === 8) out += comment(node);
         else if (text.trim() !== '') out += escapeText(text);
         // Layout between the speaker and the first paragraph is no text of the turn.
-        else if (!first || !text.includes('\n')) out += text;
+        else if (!first) out += blockSpace(text, out);
         continue;
       }
       first = false;
@@ -257,7 +260,8 @@ export class TextImporter {
     for (const id of ids) if (!valid.includes(id)) this.report(e, `"${id}" cannot be a Histmark id: the name is kept as text`);
     if (valid.length === 0) return this.inline(e);
     const uncertain = attr(e, 'cert') === 'low' || attr(e, 'cert') === 'unknown' ? '?' : '';
-    if (attr(e, 'rend') === 'bare' && valid.length === 1) return `@${valid[0]}${uncertain ? '' : ''}`;
+    // A bare `@id`, or the `{@a @b}` of a block quote's attribution line.
+    if (attr(e, 'rend') === 'bare') return valid.length === 1 ? `@${valid[0]}` : `{${valid.map((id) => `@${id}`).join(' ')}}`;
     return `[${this.inline(e)}]{${valid.map((id) => `@${id}${uncertain}`).join(' ')}}`;
   }
 
@@ -315,6 +319,17 @@ export class TextImporter {
     this.pendingPageBreaks = '';
     return rest === '' ? '' : `\n\n${rest}\n`;
   }
+}
+
+/**
+ * Whitespace between blocks. The export writes the source's own (a blank
+ * line between paragraphs); other TEI is laid out with indentation, or
+ * none, which would join two paragraphs: that becomes a blank line.
+ */
+function blockSpace(text: string, before: string): string {
+  if (/\n[ \t]*\n/.test(text) || (text.includes('\n') && !/\n[ \t]+$/.test(text))) return text;
+  if (before === '') return '';
+  return before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
 }
 
 function comment(node: Node): string {

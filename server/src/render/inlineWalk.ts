@@ -7,6 +7,7 @@
 import type { Entity } from '../model/entity';
 import type { FootnoteDefinition, Mention, SyntaxTree } from '../syntax/types';
 import type { InlineNode, NoteNode, QuotationNode, WalkWarning } from './reading';
+import { lowerBound, startingIn } from './spans';
 
 export type EntityLookup = (id: string) => Entity | undefined;
 
@@ -60,8 +61,24 @@ export function walkInline(ctx: InlineContext, from: number, to: number, markup:
   return build(ctx, items, state, from, to, to, false).nodes;
 }
 
-function inRegion(start: number, from: number, to: number): boolean {
-  return start >= from && start < to;
+/** Running maximum of the quotations' ends, by tree: what finds a quotation that starts before a region and reaches into it. */
+const quotationReach = new WeakMap<SyntaxTree, number[]>();
+
+/** Indexes of the quotations that overlap [from, to): those starting in it, and the few still open at `from`. */
+function quotationsOver(tree: SyntaxTree, from: number, to: number): number[] {
+  let reach = quotationReach.get(tree);
+  if (!reach) {
+    reach = [];
+    let max = -1;
+    for (const q of tree.quotations) reach.push((max = Math.max(max, q.end)));
+    quotationReach.set(tree, reach);
+  }
+  const first = lowerBound(tree.quotations, from);
+  const out: number[] = [];
+  for (let i = first - 1; i >= 0 && reach[i] > from; i--) out.push(i);
+  out.reverse();
+  for (let i = first; i < tree.quotations.length && tree.quotations[i].start < to; i++) out.push(i);
+  return out;
 }
 
 function collect(ctx: InlineContext, from: number, to: number, markup: LineMarkup[]): Item[] {
@@ -76,8 +93,7 @@ function collect(ctx: InlineContext, from: number, to: number, markup: LineMarku
     children,
     at: m.start,
   });
-  for (const m of tree.mentions) {
-    if (!inRegion(m.start, from, to)) continue;
+  for (const m of startingIn(tree.mentions, from, to)) {
     if (m.form === 'explicit' && m.display) {
       const apparatus = m.apparatus;
       items.push({
@@ -95,27 +111,27 @@ function collect(ctx: InlineContext, from: number, to: number, markup: LineMarku
       items.push({ start: m.start, end: m.end, innerStart: m.end, innerEnd: m.end, atom: true, make: () => mentionNode(m, []) });
     }
   }
-  for (const a of tree.apparatus) {
-    if (!inRegion(a.start, from, to) || ctx.mentionApparatus.has(a)) continue;
+  for (const a of startingIn(tree.apparatus, from, to)) {
+    if (ctx.mentionApparatus.has(a)) continue;
     if (a.kind === 'pb') items.push(atom(a.start, a.end, () => ({ type: 'pageBreak', n: a.value, at: a.start })));
     else if (a.kind === 'gap') items.push(atom(a.start, a.end, () => ({ type: 'gap', reason: a.value, at: a.start })));
     else if (a.text) {
       items.push({ start: a.start, end: a.end, innerStart: a.text.start, innerEnd: a.text.end, atom: false, make: (children) => ({ type: 'apparatus', apparatus: a, children, at: a.start }) });
     }
   }
-  tree.quotations.forEach((q, index) => {
-    if (q.block) return;
+  for (const index of quotationsOver(tree, from, to)) {
+    const q = tree.quotations[index];
+    if (q.block) continue;
     const innerEnd = q.closer ? q.closer.end : q.end;
     // The attribution suffix is markup; a malformed one stays in the text as what it is (HM010).
     const end = q.attribution && q.attribution.kind !== 'invalid' ? Math.max(q.attribution.end, innerEnd) : innerEnd;
-    if (q.start >= to || innerEnd <= from) return;
+    if (q.start >= to || innerEnd <= from) continue;
     const first = q.start >= from;
     const last = innerEnd <= to;
     const start = Math.max(q.start, from);
     items.push(quotationItem(ctx, q, index, start, last ? end : to, Math.min(innerEnd, to), first, last));
-  });
-  for (const r of tree.footnoteReferences) {
-    if (!inRegion(r.start, from, to)) continue;
+  }
+  for (const r of startingIn(tree.footnoteReferences, from, to)) {
     items.push(
       atom(r.start, r.end, () => {
         const definition = ctx.notes.get(r.label);
@@ -125,14 +141,10 @@ function collect(ctx: InlineContext, from: number, to: number, markup: LineMarku
       }),
     );
   }
-  for (const c of tree.comments) {
-    if (inRegion(c.start, from, to)) items.push(atom(c.start, c.end, () => ({ type: 'comment', text: text.slice(c.start + 4, c.end - 3), at: c.start })));
-  }
-  for (const e of tree.escapes) {
-    if (inRegion(e.start, from, to)) items.push(atom(e.start, e.end, () => ({ type: 'text', text: text.slice(e.start + 1, e.end), at: e.start + 1 })));
-  }
-  for (const p of tree.problems) {
-    if (!inRegion(p.start, from, to) || p.end > to) continue;
+  for (const c of startingIn(tree.comments, from, to)) items.push(atom(c.start, c.end, () => ({ type: 'comment', text: text.slice(c.start + 4, c.end - 3), at: c.start })));
+  for (const e of startingIn(tree.escapes, from, to)) items.push(atom(e.start, e.end, () => ({ type: 'text', text: text.slice(e.start + 1, e.end), at: e.start + 1 })));
+  for (const p of startingIn(tree.problems, from, to)) {
+    if (p.end > to) continue;
     items.push(
       atom(p.start, p.end, () => {
         ctx.warnings.push({ at: p.start, message: `malformed markup kept as text: ${p.message}` });

@@ -5,21 +5,28 @@
 
 import type { Block, Definition, FootnoteDefinition, Span, SyntaxTree } from '../syntax/types';
 import { type EntityLookup, type LineMarkup, type InlineContext, walkInline } from './inlineWalk';
-import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingDocument, TurnNode } from './reading';
+import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingDocument, TurnNode, WalkWarning } from './reading';
 
 export type { EntityLookup } from './inlineWalk';
 
+/** What every walk of a tree reads and none changes, made once per tree (a registry's descriptions are walked once per entity). */
+const treeTables = new WeakMap<SyntaxTree, { notes: Map<string, FootnoteDefinition>; mentionApparatus: Set<object> }>();
+
 function context(tree: SyntaxTree, lookup: EntityLookup, warnings: ReadingDocument['warnings'], fragments: Map<number, number>): InlineContext {
-  const notes = new Map<string, FootnoteDefinition>();
-  for (const d of tree.footnoteDefinitions) if (!notes.has(d.label)) notes.set(d.label, d);
+  let tables = treeTables.get(tree);
+  if (!tables) {
+    const notes = new Map<string, FootnoteDefinition>();
+    for (const d of tree.footnoteDefinitions) if (!notes.has(d.label)) notes.set(d.label, d);
+    tables = { notes, mentionApparatus: new Set(tree.mentions.flatMap((m) => (m.apparatus ? [m.apparatus] : []))) };
+    treeTables.set(tree, tables);
+  }
   const ctx: InlineContext = {
     tree,
     lookup,
-    notes,
+    ...tables,
     placedNotes: new Set(),
     fragments,
     warnings,
-    mentionApparatus: new Set(tree.mentions.flatMap((m) => (m.apparatus ? [m.apparatus] : []))),
     renderNote: (definition) => noteOf(ctx, definition),
   };
   return ctx;
@@ -50,13 +57,20 @@ function noteOf(ctx: InlineContext, definition: FootnoteDefinition): NoteNode {
 }
 
 /** The inline nodes of an entity's description (indentation removed), for hovers and exports. */
-export function walkDescription(tree: SyntaxTree, definition: Definition, lookup: EntityLookup): { nodes: InlineNode[]; fragments: Map<number, number> } {
+export function walkDescription(tree: SyntaxTree, definition: Definition, lookup: EntityLookup): { nodes: InlineNode[]; fragments: Map<number, number>; warnings: WalkWarning[] } {
   const fragments = new Map<number, number>();
-  if (!definition.description) return { nodes: [], fragments };
-  const ctx = context(tree, lookup, [], fragments);
+  const warnings: WalkWarning[] = [];
+  if (!definition.description) return { nodes: [], fragments, warnings };
+  const ctx = context(tree, lookup, warnings, fragments);
   const text = tree.text;
   const { start, end } = definition.description;
-  return { nodes: walkInline(ctx, start, end, lineMarkup(text, start, end, (p) => skipIndent(text, p))), fragments };
+  return { nodes: walkInline(ctx, start, end, lineMarkup(text, start, end, (p) => skipIndent(text, p))), fragments, warnings };
+}
+
+/** Malformed markup of a definition outside its description (a broken header): it has no place in any export. */
+export function definitionProblems(tree: SyntaxTree, block: Span): WalkWarning[] {
+  const inDescription = (at: number) => tree.definitions.some((d) => d.description && at >= d.description.start && at < d.description.end);
+  return tree.problems.filter((p) => p.start >= block.start && p.start < block.end && !inDescription(p.start)).map((p) => ({ at: p.start, message: `not exported: ${p.message}` }));
 }
 
 /** The end of a block's content, without its final line break. */
@@ -123,6 +137,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
       }
       case 'definition':
         // Entity definitions go to the standOff, with the registry's.
+        doc.warnings.push(...definitionProblems(tree, block));
         for (const c of tree.comments) {
           if (c.start >= block.start && c.start < block.end) doc.warnings.push({ at: c.start, message: 'a comment inside an entity definition is not exported' });
         }

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
-import { type ExportWarning, teiCorpus, teiDocument, type TeiSource } from './document';
+import { definitionProblems } from '../walk';
+import { type ExportWarning, exportWarning, teiCorpus, teiDocument, type TeiSource } from './document';
 
 export type { ExportWarning } from './document';
 
@@ -27,18 +28,21 @@ export function transcriptSources(index: WorkspaceIndex, root: string, selected?
   return entries.map((entry) => ({ entry, path: relativePath(root, entry.uri) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function exportDocuments(index: WorkspaceIndex, sources: readonly TeiSource[]): { outputs: TeiOutput[]; warnings: ExportWarning[] } {
+export function exportDocuments(index: WorkspaceIndex, sources: Iterable<TeiSource>, write?: (output: TeiOutput) => void): { outputs: TeiOutput[]; warnings: ExportWarning[] } {
   const outputs: TeiOutput[] = [];
   const warnings: ExportWarning[] = [];
   for (const source of sources) {
     const result = teiDocument(index, source);
-    outputs.push({ path: source.path.replace(/\.hmd$/, '') + '.xml', xml: result.xml, uri: source.entry.uri });
+    const output = { path: source.path.replace(/\.hmd$/, '') + '.xml', xml: result.xml, uri: source.entry.uri };
+    // With `write`, each file is handed over as it is made and not kept.
+    if (write) write(output);
+    else outputs.push(output);
     warnings.push(...result.warnings);
   }
   return { outputs, warnings: dedupe([...warnings, ...registryWarnings(index)]) };
 }
 
-export function exportCorpus(index: WorkspaceIndex, sources: readonly TeiSource[], title: string): { xml: string; warnings: ExportWarning[] } {
+export function exportCorpus(index: WorkspaceIndex, sources: Iterable<TeiSource>, title: string): { xml: string; warnings: ExportWarning[] } {
   const result = teiCorpus(index, sources, title);
   return { xml: result.xml, warnings: dedupe([...result.warnings, ...registryWarnings(index)]) };
 }
@@ -48,7 +52,10 @@ function registryWarnings(index: WorkspaceIndex): ExportWarning[] {
   const out: ExportWarning[] = [];
   for (const entry of index.documents()) {
     if (!entry.tree.isRegistry) continue;
-    for (const d of entry.tree.footnoteDefinitions) out.push({ uri: entry.uri, offset: d.start, message: `footnote [^${d.label}] of a registry file is not exported` });
+    for (const d of entry.tree.footnoteDefinitions) out.push(exportWarning(index, entry.uri, d.start, `footnote [^${d.label}] of a registry file is not exported`));
+    for (const block of entry.tree.blocks) {
+      if (block.kind === 'definition') for (const w of definitionProblems(entry.tree, block)) out.push(exportWarning(index, entry.uri, w.at, w.message));
+    }
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 import type { Entity } from '../../model/entity';
 import type { EntityKind, IdRef, SyntaxTree } from '../../syntax/types';
+import { startingIn } from '../spans';
 import { walkDescription } from '../walk';
 import type { Attributes, XmlWriter } from '../xmlWriter';
 import { type BodyContext, writeInline } from './body';
@@ -51,7 +52,7 @@ export function entityClosure(ids: Iterable<string>, lookup: (id: string) => Ent
     seen.set(id, entity);
     const tree = treeOf(entity.uri);
     const { start, end } = entity.definition;
-    for (const m of tree?.mentions ?? []) if (m.start >= start && m.end <= end) for (const r of m.ids) queue.push(r.id);
+    for (const m of startingIn(tree?.mentions ?? [], start, end)) for (const r of m.ids) queue.push(r.id);
   }
   return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -68,7 +69,7 @@ export function writeStandOff(ctx: StandOffContext, entities: readonly Entity[])
     w.endOnNewLine();
   }
   const relations = entities.flatMap((e) => e.relations.filter((r) => r.key !== 'author' && !(e.kind === 'person' && r.key === 'member-of')).map((r) => ({ entity: e, ...r })));
-  const pointed = relations.map((r) => ({ ...r, refs: definedRefs(ctx, r.entity, r.refs) })).filter((r) => r.refs.length > 0);
+  const pointed = relations.map((r) => ({ ...r, refs: definedRefs(ctx, r.refs) })).filter((r) => r.refs.length > 0);
   if (pointed.length > 0) {
     w.newline().start('listRelation');
     for (const r of pointed) w.newline().empty('relation', { name: r.key, active: pointer(r.entity.id), passive: r.refs.map((x) => pointer(x.id)).join(' ') });
@@ -77,8 +78,8 @@ export function writeStandOff(ctx: StandOffContext, entities: readonly Entity[])
   w.endOnNewLine();
 }
 
-function definedRefs(ctx: StandOffContext, entity: Entity, refs: IdRef[]): IdRef[] {
-  for (const r of refs) if (!ctx.lookup(r.id)) ctx.warn(entity, r.span.start, `@${r.id} has no definition: the relation to it is not exported`);
+/** The refs a pointer can name; the others stay in the entity's field note (`note type="field"`). */
+function definedRefs(ctx: StandOffContext, refs: IdRef[]): IdRef[] {
   return refs.filter((r) => ctx.lookup(r.id));
 }
 
@@ -109,14 +110,15 @@ function writeEntity(ctx: StandOffContext, entity: Entity): void {
         break;
       case 'member-of':
         if (entity.kind === 'person') {
-          for (const r of definedRefs(ctx, entity, field.refs)) w.newline().element('affiliation', { ref: pointer(r.id) }, ctx.lookup(r.id)!.displayName);
+          // An undefined org (HM002) keeps its id in @key, as a mention of it does.
+          for (const r of field.refs) w.newline().element('affiliation', nameElement([r], [ctx.lookup(r.id)]).attributes, ctx.lookup(r.id)?.displayName ?? r.id);
         } else otherField(w, field.key, field.value, at);
         break;
       case 'author':
         if (entity.kind === 'work') {
-          for (const r of definedRefs(ctx, entity, field.refs)) {
+          for (const r of field.refs) {
             const { name: el, attributes } = nameElement([r], [ctx.lookup(r.id)]);
-            w.newline().start('author').element(el, attributes, ctx.lookup(r.id)!.displayName).end();
+            w.newline().start('author').element(el, attributes, ctx.lookup(r.id)?.displayName ?? r.id).end();
           }
         } else otherField(w, field.key, field.value, at);
         break;
@@ -156,7 +158,8 @@ function dating(ctx: StandOffContext, entity: Entity, value: string | undefined,
 function writeDescription(ctx: StandOffContext, entity: Entity): void {
   const tree = ctx.treeOf(entity.uri);
   if (!tree || !entity.definition.description) return;
-  const { nodes, fragments } = walkDescription(tree, entity.definition, ctx.lookup);
+  const { nodes, fragments, warnings } = walkDescription(tree, entity.definition, ctx.lookup);
+  for (const w of warnings) ctx.warn(entity, w.at, w.message);
   const body: BodyContext = {
     writer: ctx.writer,
     fragments,
