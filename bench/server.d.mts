@@ -24,6 +24,11 @@ export interface ServerMeasures {
 }
 
 export const SERVER: string;
+export interface TextChange {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+export function keystrokeEdits(text: string, count: number): TextChange[];
 export function percentile(values: number[], p: number): number;
 export function memoryOf(pid: number): Memory | undefined;
 export function mentionOffsets(text: string): Map<string, number[]>;

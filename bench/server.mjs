@@ -58,6 +58,22 @@ function spread(list, count) {
   return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count) % list.length]);
 }
 
+/**
+ * `count` one-character edits of `text` (incremental LSP changes, each
+ * against the text the previous ones left): alternately an `x` typed after
+ * a word (“the”) and deleted again, spread over the text.
+ */
+export function keystrokeEdits(text, count) {
+  const positionOf = positionsIn(text);
+  const spots = [...text.matchAll(/ the (?=\p{L})/gu)].map((m) => positionOf(m.index + 4));
+  return spread(spots, Math.ceil(count / 2))
+    .flatMap((at) => [
+      { range: { start: at, end: at }, text: 'x' },
+      { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' },
+    ])
+    .slice(0, count);
+}
+
 export class BenchServer {
   /** Starts the server on `root` and waits for its cold index and first diagnostics. */
   static async start(root, { server = SERVER, nodeOptions = [], timeoutMs = 300_000 } = {}) {
@@ -191,20 +207,14 @@ export class BenchServer {
   }
 
   /**
-   * `count` one-character edits in an open document, alternately typing an
-   * `x` after a word and deleting it again, spread over the document; the
-   * time from each didChange to the document's fresh diagnostics (ms), after
-   * `warmup` untimed edits (an even number leaves the text as it was).
+   * `count` keystrokes in an open document (keystrokeEdits), after `warmup`
+   * untimed ones: the time from each didChange to the document's fresh
+   * diagnostics (ms). An even total leaves the text as it was.
    */
   async keystrokes({ uri, text }, count, warmup = 10) {
-    const positionOf = positionsIn(text);
-    const spots = [...text.matchAll(/ the (?=\p{L})/gu)].map((m) => positionOf(m.index + 4));
     const durations = [];
-    for (const [i, at] of spread(spots, Math.ceil((count + warmup) / 2)).flatMap((at) => [[0, at], [1, at]]).entries()) {
-      if (durations.length === count + warmup) break;
-      const document = this.documents.get(uri);
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
-      const edited = TextDocument.update(document, [change], document.version + 1);
+    for (const change of keystrokeEdits(text, count + warmup)) {
+      const edited = TextDocument.update(this.documents.get(uri), [change], this.documents.get(uri).version + 1);
       this.documents.set(uri, edited);
       const didChange = { textDocument: { uri, version: edited.version }, contentChanges: [change] };
       const started = performance.now();

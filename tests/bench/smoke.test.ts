@@ -23,7 +23,8 @@ import { loadParser, parseThroughput } from '../../bench/parse.mjs';
 import { measureEditorComparison } from '../../bench/editorComparison.mjs';
 import { LARGE_MARKER, NOTES_MARKER, writeResults } from '../../bench/render.mjs';
 import { editorComparisonTable } from '../../bench/report.mjs';
-import { measureServer, percentile } from '../../bench/server.mjs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { keystrokeEdits, measureServer, percentile } from '../../bench/server.mjs';
 
 const DOCUMENTS = 5;
 
@@ -195,6 +196,26 @@ process.exit(${exitCode});`,
     const [document] = filesUnder(path.join(dir, 'transcripts'), '.hmd');
     const result = parseThroughput(parse, path.join(dir, 'transcripts', document), { rounds: 1, roundMs: 10, warmupMs: 0 });
     expectPositive(result.megabytes, result.mbPerSecond, result.msPerParse);
+  });
+
+  it('types keystrokes where it says: an x after a word, deleted again, the text as it was after each pair', () => {
+    const text = 'One line.\nIn the first and the second place, the end.\n';
+    const edits = keystrokeEdits(text, 6);
+    expect(edits).toHaveLength(6);
+    let document = TextDocument.create('file:///t.hmd', 'histmark', 1, text);
+    const seen: string[] = [];
+    for (const edit of edits) {
+      document = TextDocument.update(document, [edit], document.version + 1);
+      seen.push(document.getText());
+    }
+    expect(seen).toEqual([
+      'One line.\nIn thex first and the second place, the end.\n',
+      text,
+      'One line.\nIn the first and thex second place, the end.\n',
+      text,
+      'One line.\nIn the first and the second place, thex end.\n',
+      text,
+    ]);
   });
 
   it('measures the language server: index, memory, keystrokes and requests', async () => {
