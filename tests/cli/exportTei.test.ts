@@ -37,7 +37,7 @@ describe('histmark export tei', () => {
     expect(run.status).toBe(0);
     const xml = readFileSync(file, 'utf8');
     expect(xml).toContain('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">');
-    expect(xml.match(/<TEI>/g)).toHaveLength(7);
+    expect(xml.match(/<TEI>/g)).toHaveLength(9);
     expect(xml.match(/<standOff>/g)).toHaveLength(1);
   });
 

@@ -17,7 +17,7 @@ describe('histmark import tei', () => {
     const run = runCli(['import', 'tei', 'tei', '--out', 'back'], root);
     expect(run).toMatchObject({ status: 0, stderr: '' });
     expect(readdirSync(path.join(root, 'back/registry')).sort()).toEqual(['events.hmd', 'organisations.hmd', 'people.hmd', 'places.hmd', 'works.hmd']);
-    expect(readdirSync(path.join(root, 'back/transcripts'))).toHaveLength(7);
+    expect(readdirSync(path.join(root, 'back/transcripts'))).toHaveLength(9);
     writeFileSync(path.join(root, 'back/histmark.json'), readFileSync(path.join(REPO, 'samples/histmark.json')));
     expect(runCli(['lint', 'back'], root)).toMatchObject({ status: 0, stdout: 'No problems found.\n' });
   });

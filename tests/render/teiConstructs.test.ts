@@ -59,6 +59,14 @@ describe('SPEC 14: the header from the front matter', () => {
       ['shelf', 'B-12'],
     ]);
   });
+
+  it('a note of a key that names entities (voice, original) points at them, so the import keeps them in the registry', () => {
+    const { dom } = exportText('---\nvoice: @hoxha\noriginal: @ghost\n---\nText.\n');
+    expect(elements(first(dom, 'notesStmt'), 'note').map((n) => [n.getAttribute('n'), n.getAttribute('target')])).toEqual([
+      ['voice', '#hoxha'],
+      ['original', null],
+    ]);
+  });
 });
 
 describe('SPEC 14: the standOff', () => {

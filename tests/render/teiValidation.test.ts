@@ -53,7 +53,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('TEI export of the samples and fixtures', () => {
   it('exports every transcript of every sample and fixture workspace', () => {
-    expect(files.filter((f) => f.root === 'samples' && f.reading !== undefined)).toHaveLength(7);
+    expect(files.filter((f) => f.root === 'samples' && f.reading !== undefined)).toHaveLength(9);
     expect(files.filter((f) => f.root !== 'samples' && f.reading !== undefined).length).toBeGreaterThan(20);
   });
 

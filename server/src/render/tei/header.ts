@@ -11,6 +11,7 @@ import type { XmlWriter } from '../xmlWriter';
 import { isLanguageTag } from './body';
 import { dateAttributes } from './dates';
 import { nameElement } from './names';
+import { pointer } from './ids';
 
 export interface HeaderContext {
   writer: XmlWriter;
@@ -75,7 +76,9 @@ export function writeHeader(ctx: HeaderContext, frontMatter: FrontMatter | undef
   const others = frontMatter?.entries.filter((e) => !PLACED.has(e.key)) ?? [];
   if (others.length > 0) {
     w.newline().start('notesStmt');
-    for (const e of others) w.newline().element('note', { type: 'frontMatter', n: e.key }, e.value, e.valueSpan.start);
+    // `voice` and `original` name entities: the note points at them, so their standOff entries are referred to.
+    const target = (e: Field) => e.refs.filter((ref) => ctx.lookup(ref.id)).map((ref) => pointer(ref.id)).join(' ') || undefined;
+    for (const e of others) w.newline().element('note', { type: 'frontMatter', n: e.key, target: target(e) }, e.value, e.valueSpan.start);
     w.endOnNewLine();
   }
   writeSourceDesc(ctx, get('archive'), get('source'), get('url'));
