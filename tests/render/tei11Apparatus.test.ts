@@ -1,6 +1,5 @@
-// Histmark 1.1 foreign words and not-a-mention ([text]{lang: ru}, [text]{-}):
-// these need the parser that produces the 1.1 apparatus kinds (another
-// branch); the lead runs this file after merging it.
+// Histmark 1.1 foreign words and not-a-mention ([text]{lang: ru}, [text]{-})
+// in the TEI export and back.
 
 import { describe, expect, it } from 'vitest';
 import { diagnoseDocument } from '../../server/src/features/diagnostics';
