@@ -27,8 +27,8 @@ const out = mkdtempSync(path.join(tmpdir(), 'histmark-tei-'));
 const files: { file: string; root: string; xml: string; reading?: string }[] = [];
 
 beforeAll(async () => {
-  // CI images may lack jing: install it quietly (Debian's package pulls in a Java runtime).
-  execSync('command -v jing >/dev/null || (apt-get update -qq && apt-get install -y -qq jing >/dev/null)', { shell: '/bin/sh', stdio: 'inherit' });
+  // The same installer npm test runs first, for a run of this file alone.
+  execSync('bash scripts/system-packages.sh', { cwd: REPO, stdio: 'inherit' });
   for (const root of ROOTS) {
     const index = new WorkspaceIndex();
     await loadWorkspaceFolder(index, nodeFileSystem, path.join(REPO, root));
