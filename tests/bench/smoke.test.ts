@@ -233,6 +233,17 @@ process.exit(${exitCode});`,
     expect(result.renameEdits).toBe(result.referenceCount);
   }, 60_000);
 
+  it('reports a server that dies (out of memory at scale) with its last words, instead of waiting for it', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
+    try {
+      const dying = path.join(scratch, 'dying-server.cjs');
+      writeFileSync(dying, "process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n'); process.exit(134);\n");
+      await expect(measureServer(dir, largestTranscript(dir), { server: dying })).rejects.toThrow(/The server exited \(code 134\) before answering initialize: FATAL ERROR: Reached heap limit/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it("measures Histmark's server and VS Code's Markdown server with the same client: cold start, memory, symbols, folding, keystrokes", async () => {
     const document = largestTranscript(dir);
     const { histmark, markdown } = await measureEditorComparison(dir, markdownCopy(dir), document, { keystrokes: 4, requests: 3 });
