@@ -119,9 +119,9 @@ export class MarkdownBenchServer extends BenchServer {
 
   /**
    * Pull diagnostics: the client asks (textDocument/diagnostic) once the
-   * notification is sent. An error answer (the server has a bug that some
-   * edits of these texts trigger) is an answer too: counted in
-   * `pulls.failed`, the first message kept, no diagnostics.
+   * notification is sent. An error answer (the server failing on some text)
+   * is an answer too: counted in `pulls.failed`, the first message kept, no
+   * diagnostics; results.md reports any.
    */
   async freshDiagnostics(uri, send) {
     await send();

@@ -8,4 +8,5 @@ export interface ComparedRow {
 }
 
 export function editorComparisonTable(rows: ComparedRow[]): string;
+export function serverFailures(rows: { size: number; server: { failed?: string } }[]): string;
 export function editorComparisonNotes(rows: ComparedRow[]): string;

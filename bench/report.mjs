@@ -93,7 +93,12 @@ export function serverTable(rows) {
 export function serverFailures(rows) {
   return rows
     .filter((r) => r.server.failed)
-    .map((r) => `At ${r.size.toLocaleString('en')} documents the server session failed: ${r.server.failed.split('\n')[0].slice(0, 300)}`)
+    .map((r) => {
+      // V8 prints its last garbage collections before the fatal error itself.
+      const [first, ...rest] = r.server.failed.split('\n');
+      const fatal = rest.find((line) => line.startsWith('FATAL ERROR')) ?? '';
+      return `At ${r.size.toLocaleString('en')} documents the server session failed: ${`${first} ${fatal}`.trim().slice(0, 400)}`;
+    })
     .join('\n');
 }
 

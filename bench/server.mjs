@@ -94,7 +94,8 @@ export class BenchServer {
     this.child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.child.stderr.on('data', (d) => (this.stderr += d));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    // 'close', not 'exit': by then its stderr (a fatal error's message) has been read.
+    this.exited = new Promise((resolve) => this.child.once('close', (code, signal) => resolve({ code, signal })));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     /** One-shot listeners: uri → resolve of the next publishDiagnostics. */
     this.nextPublish = new Map();
@@ -161,7 +162,7 @@ export class BenchServer {
     // The first status after the index follows the diagnostics of every document.
     const diagnosed = this.indexedAt.then(() => new Promise((resolve) => (this.onStatus = () => resolve(performance.now()))));
     const started = performance.now();
-    await this.handshake();
+    await this.orExit(this.handshake(), 'answering initialize');
     const what = `indexing ${this.root}`;
     this.indexSeconds = ((await this.orExit(withTimeout(this.indexedAt, timeoutMs, what), what)) - started) / 1000;
     this.diagnosedSeconds = ((await this.orExit(withTimeout(diagnosed, timeoutMs, what), what)) - started) / 1000;

@@ -22,7 +22,7 @@ import {
 import { loadParser, parseThroughput } from '../../bench/parse.mjs';
 import { measureEditorComparison } from '../../bench/editorComparison.mjs';
 import { LARGE_MARKER, NOTES_MARKER, writeResults } from '../../bench/render.mjs';
-import { editorComparisonTable } from '../../bench/report.mjs';
+import { editorComparisonTable, serverFailures } from '../../bench/report.mjs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keystrokeEdits, measureServer, percentile } from '../../bench/server.mjs';
 
@@ -232,6 +232,22 @@ process.exit(${exitCode});`,
     // A rename edits the definition and every reference: what references lists with the declaration.
     expect(result.renameEdits).toBe(result.referenceCount);
   }, 60_000);
+
+  it('reports a server that dies (out of memory at scale) with its last words, instead of waiting for it', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'histmark-bench-smoke-'));
+    try {
+      const dying = path.join(scratch, 'dying-server.cjs');
+      writeFileSync(dying, "process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n'); process.exit(134);\n");
+      await expect(measureServer(dir, largestTranscript(dir), { server: dying })).rejects.toThrow(/The server exited \(code 134\) before answering initialize: FATAL ERROR: Reached heap limit/);
+      // V8 lists its last collections first; the table's note names the fatal error.
+      const failed = 'The server exited (SIGABRT) before indexing x:\n<--- Last few GCs --->\n[1] Mark-Compact\nFATAL ERROR: Reached heap limit Allocation failed';
+      expect(serverFailures([{ size: 100_000, server: { failed } }])).toBe(
+        'At 100,000 documents the server session failed: The server exited (SIGABRT) before indexing x: FATAL ERROR: Reached heap limit Allocation failed',
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
 
   it("measures Histmark's server and VS Code's Markdown server with the same client: cold start, memory, symbols, folding, keystrokes", async () => {
     const document = largestTranscript(dir);
