@@ -295,7 +295,7 @@ describe('Histmark in a real VS Code', () => {
     const preview = page.locator('.bulk-edit-panel .monaco-list-row', { hasText: 'people.hmd' }).first();
     await preview.waitFor();
     await preview.click();
-    await page.locator('.monaco-diff-editor').first().waitFor();
+    await page.locator('.monaco-diff-editor:visible').first().waitFor();
     await screenshot(page, '9a-rename-preview');
     // A problem made after the preview opened: once it is listed, anything the preview caused would be too.
     await openFileByQuickOpen(page, TEST_DOC);
