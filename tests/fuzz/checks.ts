@@ -7,7 +7,7 @@ import { scan } from '../../server/src/features/diagnostics/unlinked';
 import type { Entity } from '../../server/src/model/entity';
 import { NameMatcher, nfc } from '../../server/src/model/nameMatcher';
 import { parse } from '../../server/src/syntax/parse';
-import { transparentSpans } from '../../server/src/syntax/plain';
+import { TransparentSpans } from '../../server/src/syntax/plain';
 import { reparse } from '../../server/src/syntax/reparse';
 import type { SyntaxTree } from '../../server/src/syntax/types';
 import { checkInvariants, splitsPair } from '../syntax/invariants';
@@ -45,8 +45,8 @@ const matcher = new NameMatcher(new Map(NAMES.map((name, k) => [name, [{ id: `e$
 export function checkTree(text: string, tree: SyntaxTree): void {
   checkInvariants(text, tree);
   for (const offset of offsets(tree)) if (splitsPair(text, offset)) throw new Error(`a range splits the surrogate pair at ${offset}`);
-  const holes = transparentSpans(tree);
-  for (const match of scan(matcher, text, tree.plainText, holes)) {
+  const holes = new TransparentSpans(tree).in(0, text.length);
+  for (const match of scan(matcher, text, tree)) {
     if (match.start < 0 || match.end > text.length || match.start >= match.end) throw new Error(`HM005 range ${match.start}-${match.end} outside the text`);
     if (splitsPair(text, match.start) || splitsPair(text, match.end)) throw new Error(`HM005 range ${match.start}-${match.end} splits a surrogate pair`);
     // The source it covers, with what takes no room removed, is the name (white space runs read as one space).

@@ -13,7 +13,7 @@ import { reparse } from '../../server/src/syntax/reparse';
 import { Random, randomDocument } from './generate';
 import { countWork } from './work';
 
-const SMALL = 4 * 1024;
+const SMALL = 2 * 1024;
 const GROWTH = 8;
 const MAX_RATIO = 12;
 

@@ -10,19 +10,34 @@ export function isTransparent(kind: ApparatusKind): boolean {
   return kind === 'pb' || kind === 'gap';
 }
 
-/** Comments, page breaks and gaps, sorted by start. */
-export function transparentSpans(tree: SyntaxTree): Span[] {
-  const spans: Span[] = [];
-  const comments = tree.comments;
-  let c = 0;
-  for (const mark of tree.apparatus) {
-    if (!isTransparent(mark.kind)) continue;
-    while (c < comments.length && comments[c].start < mark.start) spans.push(comments[c++]);
-    spans.push(mark);
+/**
+ * The comments, page breaks and gaps of a tree that lie in each of a
+ * sequence of ranges given in order: two cursors, one over the comments and
+ * one over the apparatus, so that no merged list is built per scan.
+ */
+export class TransparentSpans {
+  private comment = 0;
+  private mark = 0;
+
+  constructor(private readonly tree: SyntaxTree) {}
+
+  /** The spans overlapping `start`–`end`, sorted; ranges must come in order. */
+  in(start: number, end: number): Span[] {
+    const { comments, apparatus } = this.tree;
+    while (this.comment < comments.length && comments[this.comment].end <= start) this.comment++;
+    // Page breaks and gaps never nest, so their ends rise with their starts; other marks are passed over.
+    while (this.mark < apparatus.length && (!isTransparent(apparatus[this.mark].kind) || apparatus[this.mark].end <= start)) this.mark++;
+    const hasComment = this.comment < comments.length && comments[this.comment].start < end;
+    const hasMark = this.mark < apparatus.length && apparatus[this.mark].start < end;
+    if (!hasComment && !hasMark) return NONE;
+    const spans: Span[] = [];
+    for (let c = this.comment; c < comments.length && comments[c].start < end; c++) spans.push(comments[c]);
+    for (let a = this.mark; a < apparatus.length && apparatus[a].start < end; a++) if (isTransparent(apparatus[a].kind)) spans.push(apparatus[a]);
+    return hasComment && hasMark ? spans.sort((a, b) => a.start - b.start) : spans;
   }
-  while (c < comments.length) spans.push(comments[c++]);
-  return spans;
 }
+
+const NONE: Span[] = [];
 
 /** A plain-text range read with what takes no room removed. */
 export interface PlainRun {
@@ -32,36 +47,31 @@ export interface PlainRun {
 }
 
 /**
- * Reads the plain-text range `start`–`end` of `source`; `holes` are the
- * transparent spans (sorted), `from` an index into them at or before the
- * first that can lie in the range. Returns undefined when no hole lies in
- * it (the source itself can then be read), and the next hole index.
+ * Reads the plain-text range `start`–`end` of `source` without `holes`
+ * (the transparent spans that overlap it, sorted). Undefined when there
+ * are none: the source itself can then be read.
  */
-export function readPlain(source: string, start: number, end: number, holes: readonly Span[], from: number): { run?: PlainRun; next: number } {
-  let h = from;
-  while (h < holes.length && holes[h].end <= start) h++;
-  if (h >= holes.length || holes[h].start >= end) return { next: h };
+export function readPlain(source: string, start: number, end: number, holes: readonly Span[]): PlainRun | undefined {
+  if (holes.length === 0) return undefined;
   const pieces: string[] = [];
   const pieceStarts: number[] = [];
   const pieceOffsets: number[] = [];
   let length = 0;
   let p = start;
-  for (; h < holes.length && holes[h].start < end; h++) {
-    if (holes[h].start > p) {
+  for (const hole of holes) {
+    if (hole.start > p) {
       pieceStarts.push(length);
       pieceOffsets.push(p);
-      pieces.push(source.slice(p, holes[h].start));
-      length += holes[h].start - p;
+      pieces.push(source.slice(p, hole.start));
+      length += hole.start - p;
     }
-    p = Math.max(p, holes[h].end);
+    p = Math.max(p, hole.end);
   }
   if (p < end) {
     pieceStarts.push(length);
     pieceOffsets.push(p);
     pieces.push(source.slice(p, end));
   }
-  // The last hole may run on past the range; the next range starts looking there.
-  const next = h > from && holes[h - 1].end > end ? h - 1 : h;
   const offsetOf = (index: number) => {
     let low = 0;
     let high = pieceStarts.length - 1;
@@ -72,20 +82,18 @@ export function readPlain(source: string, start: number, end: number, holes: rea
     }
     return pieceOffsets[low] + index - pieceStarts[low];
   };
-  return { run: { text: pieces.join(''), offsetOf }, next };
+  return { text: pieces.join(''), offsetOf };
 }
 
 /** Every plain-text range as HM005 reads it, with comments, page breaks and gaps removed (for tests and tools). */
 export function plainTexts(tree: SyntaxTree): string[] {
-  const holes = transparentSpans(tree);
+  const transparent = new TransparentSpans(tree);
   const out: string[] = [];
-  let h = 0;
   for (let k = 0; k < tree.plainText.length; k += 2) {
     const start = tree.plainText[k];
     const end = tree.plainText[k + 1];
-    const read = readPlain(tree.text, start, end, holes, h);
-    h = read.next;
-    const text = read.run ? read.run.text : tree.text.slice(start, end);
+    const run = readPlain(tree.text, start, end, transparent.in(start, end));
+    const text = run ? run.text : tree.text.slice(start, end);
     if (text !== '') out.push(text);
   }
   return out;

@@ -7,9 +7,9 @@
 
 import type { NameMatch, NameMatcher } from '../../model/nameMatcher';
 import type { WorkspaceIndex, DocumentEntry } from '../../model/workspaceIndex';
-import { readPlain, transparentSpans } from '../../syntax/plain';
+import { readPlain, TransparentSpans } from '../../syntax/plain';
 import { commonPrefix, commonSuffix } from '../../syntax/textDiff';
-import type { Span } from '../../syntax/types';
+import type { SyntaxTree } from '../../syntax/types';
 import type { Finding } from './types';
 
 interface Scan {
@@ -37,41 +37,41 @@ export function unlinkedFindings(index: WorkspaceIndex, entry: DocumentEntry): F
 
 function matchesOf(matcher: NameMatcher, { uri, text, tree }: DocumentEntry): NameMatch[] {
   const previous = lastScans.get(uri);
-  const holes = transparentSpans(tree);
-  const matches = previous?.matcher === matcher ? rescan(previous, text, tree.plainText, holes) : scan(matcher, text, tree.plainText, holes);
+  const matches = previous?.matcher === matcher ? rescan(previous, text, tree) : scan(matcher, text, tree);
   lastScans.delete(uri);
   lastScans.set(uri, { text, plain: tree.plainText, matcher, matches });
   if (lastScans.size > KEPT_SCANS) lastScans.delete(lastScans.keys().next().value!);
   return matches;
 }
 
-/** Every match in the plain text of a document (`holes`: its transparent spans, see syntax/plain.ts). */
-export function scan(matcher: NameMatcher, text: string, plain: readonly number[], holes: readonly Span[]): NameMatch[] {
+/** Every match in the plain text of a document. */
+export function scan(matcher: NameMatcher, text: string, tree: SyntaxTree): NameMatch[] {
+  const plain = tree.plainText;
   const matches: NameMatch[] = [];
-  const reader = new PlainReader(matcher, text, holes);
+  const reader = new PlainReader(matcher, text, tree);
   for (let k = 0; k < plain.length; k += 2) reader.matches(plain[k], plain[k + 1], matches);
   return matches;
 }
 
 /**
  * Matches names in plain-text ranges, read with what takes no room removed
- * (`holes`: comments, page breaks, gaps), so that `Ho{pb 7}xha` is the name
- * Hoxha; a match covers the source from its first to its last character,
- * the page break included. Ranges are read in order.
+ * (comments, page breaks, gaps), so that `Ho{pb 7}xha` is the name Hoxha; a
+ * match covers the source from its first to its last character, the page
+ * break included. Ranges are read in order.
  */
 class PlainReader {
-  private hole = 0;
+  private readonly transparent: TransparentSpans;
 
   constructor(
     private readonly matcher: NameMatcher,
     private readonly text: string,
-    private readonly holes: readonly Span[],
-  ) {}
+    tree: SyntaxTree,
+  ) {
+    this.transparent = new TransparentSpans(tree);
+  }
 
   matches(start: number, end: number, out: NameMatch[]): void {
-    const read = readPlain(this.text, start, end, this.holes, this.hole);
-    this.hole = read.next;
-    const run = read.run;
+    const run = readPlain(this.text, start, end, this.transparent.in(start, end));
     if (!run) {
       for (const match of this.matcher.matches(this.text, start, end)) out.push(match);
       return;
@@ -87,14 +87,15 @@ class PlainReader {
  * range found unchanged in its text: matches never cross a range, and
  * depend on nothing but its text.
  */
-function rescan(previous: Scan, text: string, plain: readonly number[], holes: readonly Span[]): NameMatch[] {
+function rescan(previous: Scan, text: string, tree: SyntaxTree): NameMatch[] {
+  const plain = tree.plainText;
   const old = previous.text;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
   const shift = text.length - old.length;
   const { plain: oldPlain, matches: oldMatches, matcher } = previous;
   const matches: NameMatch[] = [];
-  const reader = new PlainReader(matcher, text, holes);
+  const reader = new PlainReader(matcher, text, tree);
   let j = 0;
   let m = 0;
   for (let k = 0; k < plain.length; k += 2) {
