@@ -14,6 +14,8 @@ import type { Quotation, Span, SyntaxTree } from './types';
 const BACKSLASH = 92;
 const NUL = 0;
 const NEWLINE = 10;
+/** What the straight-quote rule reads a gap as: text, not space (an ellipsis). */
+const OMITTED_TEXT = 0x2026;
 
 interface OpenQuote {
   index: number;
@@ -191,9 +193,14 @@ export class InlineScanner {
           const marks = this.tree.apparatus.length;
           const groupEnd = standaloneGroup(this, p, end);
           // A page break or gap takes no room (SPEC 1, 6.1): `Ho{pb 7}xha` is one word, `{pb 12}"We` opens.
-          if (this.tree.apparatus.length === marks || !isTransparent(this.tree.apparatus[marks].kind)) {
+          const mark = this.tree.apparatus[marks];
+          if (this.tree.apparatus.length === marks || !isTransparent(mark.kind)) {
             this.flushPlain(p);
             this.prevCode = 125;
+          } else if (mark.kind === 'gap') {
+            // Omitted text is still text before a mark: `"we will {gap}"` closes (a reading of SPEC 6.1 that
+            // departs from its letter, which would make that mark open a second, unclosed quotation).
+            this.prevCode = OMITTED_TEXT;
           }
           p = groupEnd;
           continue;
