@@ -281,6 +281,16 @@ describe('Histmark in a real VS Code', () => {
     await screenshot(page, '8c-markup-guide');
   });
 
+  uiTest('Export Document as TEI writes the TEI of the transcript and opens it beside the source', async () => {
+    await openFileByQuickOpen(page, TRANSCRIPT);
+    await runCommand(page, 'Histmark: Export Document as TEI');
+    const xml = TRANSCRIPT.replace(/\.hmd$/, '.xml');
+    await page.locator(`.tab.active[data-resource-name=${JSON.stringify(path.basename(xml))}]`).waitFor();
+    await page.locator('.notification-toast', { hasText: 'Histmark: wrote 1 TEI file to out/tei' }).waitFor();
+    expect(readFileSync(path.join(workspaceDir, 'out/tei', xml), 'utf8')).toContain('<TEI xmlns="http://www.tei-c.org/ns/1.0"');
+    await screenshot(page, '8d-tei-export');
+  });
+
   uiTest('a rename preview adds no problems: its virtual documents are not workspace documents', async () => {
     await openFileByQuickOpen(page, 'registry/people.hmd');
     const registry = readFileSync(path.join(samples, 'registry/people.hmd'), 'utf8');
