@@ -118,6 +118,34 @@ export interface ImportTeiResult {
   messages: { file: string; line: number; column: number; message: string; fatal: boolean }[];
 }
 
+/** An entity of the Show Network graph (`histmark/network`). */
+export interface NetworkViewNode {
+  id: string;
+  kind: EntitySummary['kind'];
+  name: string;
+  counts: { mentions: number; quotations: number; turns: number; documents: number };
+  definition: Location;
+}
+
+/** Who quotes whom, who mentions whom (directed), who is named with whom (undirected). */
+export interface NetworkViewEdge {
+  type: 'quotes' | 'mentions' | 'co-occurs';
+  source: string;
+  target: string;
+  weight: number;
+  /** How many of the `weight` rest on an uncertain identification (`{@x?}`). */
+  uncertain: number;
+  /** Workspace-relative paths of the transcripts. */
+  documents: string[];
+}
+
+export interface NetworkView {
+  nodes: NetworkViewNode[];
+  edges: NetworkViewEdge[];
+  /** References to undefined ids, left out (HM002). */
+  warning?: string;
+}
+
 export const Requests = {
   /** () → EntitySummary[] */
   entities: 'histmark/entities',
@@ -135,6 +163,8 @@ export const Requests = {
   exportTei: 'histmark/exportTei',
   /** ImportTeiParams → ImportTeiResult */
   importTei: 'histmark/importTei',
+  /** () → NetworkView: the entity network of every transcript */
+  network: 'histmark/network',
 } as const;
 
 export const Notifications = {
