@@ -11,6 +11,7 @@ import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
 import { registerTeiCommands } from './teiCommands';
+import { registerNetworkCommands } from './network/networkPanel';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerEntityCommands(() => client),
     ...registerGettingStartedCommands(context),
     ...registerTeiCommands(() => client),
+    ...registerNetworkCommands(context, () => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();
