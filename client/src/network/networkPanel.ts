@@ -68,7 +68,8 @@ class NetworkPanel {
     const node = this.view?.nodes.find((n) => n.id === message.id);
     if (!node) return;
     const { uri, range } = node.definition;
-    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: toRange(range), viewColumn: vscode.ViewColumn.Beside });
+    const start = toRange(range).start;
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(start, start), viewColumn: vscode.ViewColumn.Beside });
   }
 }
 
