@@ -27,9 +27,12 @@ describe('the Show Network page', () => {
     expect(hostile.match(/<script\b/g)).toHaveLength(1);
   });
 
-  it('offers the filters by kind and link type, the search and a status line', () => {
+  it('offers the filters by kind and link type (quotes and mentions at first), the search and a status line', () => {
     for (const value of ['person', 'org', 'place', 'event', 'work']) expect(html).toContain(`name="kind" value="${value}" checked`);
-    for (const value of ['quotes', 'mentions', 'co-occurs']) expect(html).toContain(`name="edge" value="${value}" checked`);
+    for (const value of ['quotes', 'mentions']) expect(html).toContain(`name="edge" value="${value}" checked`);
+    // Most links are co-occurrences: they, and the entities with no link shown, are shown when asked for.
+    expect(html).toContain('name="edge" value="co-occurs">');
+    expect(html).toContain('name="unlinked" value="shown">');
     expect(html).toContain('<input id="search" type="search"');
     expect(html).toContain('<p id="status" role="status">');
   });

@@ -25,12 +25,15 @@ const EDGE_FILTERS: [string, string][] = [
   ['co-occurs', 'Named together'],
 ];
 
+/** Named together (co-occurrence) is most of the links: shown when asked for. */
+const SHOWN_AT_FIRST = new Set(['person', 'org', 'place', 'event', 'work', 'quotes', 'mentions']);
+
 function attribute(value: string): string {
   return value.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function checkboxes(name: string, filters: [string, string][]): string {
-  return filters.map(([value, label]) => `<label class="filter filter-${value}"><input type="checkbox" name="${name}" value="${value}" checked> ${label}</label>`).join('\n      ');
+  return filters.map(([value, label]) => `<label class="filter filter-${value}"><input type="checkbox" name="${name}" value="${value}"${SHOWN_AT_FIRST.has(value) ? ' checked' : ''}> ${label}</label>`).join('\n      ');
 }
 
 export function networkHtml(r: NetworkPageResources): string {
@@ -52,6 +55,7 @@ export function networkHtml(r: NetworkPageResources): string {
     <fieldset><legend>Links</legend>
       ${checkboxes('edge', EDGE_FILTERS)}
     </fieldset>
+    <label><input type="checkbox" name="unlinked" value="shown"> Entities without links</label>
     <input id="search" type="search" placeholder="Find an entity by name (Enter opens it)" aria-label="Find an entity by name">
     <button id="refresh" type="button">Refresh</button>
   </header>

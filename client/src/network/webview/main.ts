@@ -33,8 +33,11 @@ const search = document.getElementById('search') as HTMLInputElement;
 let cy: Core | undefined;
 let view: NetworkView | undefined;
 
+/** A theme colour as Cytoscape reads it: `#rrggbbaa` and `#rgba` lose their alpha. */
 function colour([variable, fallback]: [string, string]): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(variable).trim() || fallback;
+  const value = getComputedStyle(document.documentElement).getPropertyValue(variable).trim() || fallback;
+  const hex = /^#([0-9a-f]{6}|[0-9a-f]{3})(?:[0-9a-f]{2}|[0-9a-f])?$/i.exec(value);
+  return hex ? `#${hex[1]}` : value;
 }
 
 /** Styles from the theme's colours: re-applied when the theme changes. */
@@ -50,8 +53,9 @@ function styles(): StylesheetJson {
         height: 'data(size)',
         label: 'data(name)',
         color: foreground,
-        'font-size': 11,
-        'min-zoomed-font-size': 8,
+        // Big entities keep their names when zoomed out; the others show theirs closer in.
+        'font-size': 'data(fontSize)',
+        'min-zoomed-font-size': 7,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-outline-color': background,
@@ -67,7 +71,13 @@ function styles(): StylesheetJson {
     },
     ...Object.entries(EDGE_COLOURS).map(([type, c]) => ({
       selector: `edge[type = "${type}"]`,
-      style: { 'line-color': colour(c), 'target-arrow-color': colour(c), 'target-arrow-shape': type === 'co-occurs' ? 'none' : 'triangle', 'line-style': type === 'co-occurs' ? 'dashed' : 'solid' },
+      style: {
+        'line-color': colour(c),
+        'target-arrow-color': colour(c),
+        'target-arrow-shape': type === 'co-occurs' ? 'none' : 'triangle',
+        'line-style': type === 'co-occurs' ? 'dashed' : 'solid',
+        opacity: type === 'quotes' ? 0.9 : 0.55,
+      },
     })),
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15 } },
@@ -78,10 +88,12 @@ function styles(): StylesheetJson {
 function elementsOf(network: NetworkView): ElementDefinition[] {
   const nodes = network.nodes.map((n) => {
     const total = n.counts.mentions + n.counts.quotations + n.counts.turns;
-    return { data: { id: n.id, name: n.name, kind: n.kind, size: Math.min(14 + 4 * Math.sqrt(total), 80) } };
+    const size = Math.min(12 + 5 * Math.sqrt(total), 80);
+    return { data: { id: n.id, name: n.name, kind: n.kind, size, fontSize: Math.round(9 + size / 4) } };
   });
   const edges = network.edges.map((e) => ({
-    data: { id: `${e.type} ${e.source} ${e.target}`, source: e.source, target: e.target, type: e.type, weight: e.weight, width: Math.min(1 + 1.5 * Math.log2(e.weight), 10) },
+    // Quotations are few and the point of the view: drawn heavier.
+    data: { id: `${e.type} ${e.source} ${e.target}`, source: e.source, target: e.target, type: e.type, weight: e.weight, width: Math.min((e.type === 'quotes' ? 2.5 : 1) + 1.5 * Math.log2(e.weight), 10) },
   }));
   return [...nodes, ...edges];
 }
@@ -91,7 +103,7 @@ function checked(name: string): Set<string> {
 }
 
 function layout(core: Core): void {
-  core.elements(':visible').layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 90, nodeRepulsion: () => 12000, padding: 30 }).run();
+  core.elements(':visible').layout({ name: 'cose', animate: false, randomize: true, idealEdgeLength: () => 100, edgeElasticity: () => 100, nodeRepulsion: () => 400_000, gravity: 60, componentSpacing: 60, padding: 30 }).run();
 }
 
 function showStatus(core: Core, extra = ''): void {
@@ -106,9 +118,11 @@ function applyFilters(): void {
   if (!cy) return;
   const kinds = checked('kind');
   const types = checked('edge');
+  const unlinked = checked('unlinked').size > 0;
   cy.batch(() => {
     cy!.nodes().forEach((n) => void n.toggleClass('hidden', !kinds.has(n.data('kind'))));
     cy!.edges().forEach((e) => void e.toggleClass('hidden', !types.has(e.data('type')) || e.source().hasClass('hidden') || e.target().hasClass('hidden')));
+    if (!unlinked) cy!.nodes().forEach((n) => void (n.connectedEdges().not('.hidden').length === 0 && n.addClass('hidden')));
   });
   layout(cy);
   applySearch();
@@ -149,7 +163,7 @@ function describe(node: NodeSingular): void {
 function draw(network: NetworkView): void {
   view = network;
   cy?.destroy();
-  cy = cytoscape({ container: graph, elements: elementsOf(network), style: styles(), minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3 });
+  cy = cytoscape({ container: graph, elements: elementsOf(network), style: styles(), minZoom: 0.1, maxZoom: 4 });
   cy.on('tap', 'node', (event) => vscode.postMessage({ type: 'open', id: event.target.id() }));
   cy.on('mouseover', 'node', (event) => describe(event.target));
   applyFilters();
