@@ -12,6 +12,7 @@ import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
 import { registerTeiCommands } from './teiCommands';
 import { registerNetworkCommands } from './network/networkPanel';
+import { registerTimelineCommands } from './timeline/timelinePanel';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -75,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerGettingStartedCommands(context),
     ...registerTeiCommands(() => client),
     ...registerNetworkCommands(context, () => client),
+    ...registerTimelineCommands(context, () => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();

@@ -146,6 +146,29 @@ export interface NetworkView {
   warning?: string;
 }
 
+export type TimelineLane = 'document' | 'event' | 'life';
+
+/** One dated thing on the Show Timeline line (`histmark/timeline`). */
+export interface TimelineItem {
+  lane: TimelineLane;
+  label: string;
+  /** The date in words: "c. 1960", "between 23 and 28 April 1960", "1908 – 1985". */
+  when: string;
+  /** Earliest and latest day meant, as YYYYMMDD numbers. */
+  earliest: number;
+  latest: number;
+  /** A span in time (a meeting over days, a life) rather than one day, known or not. */
+  span: boolean;
+  /** Circa, uncertain, a season or a window: the place on the line is approximate. */
+  approximate: boolean;
+  /** Where a click goes: the transcript, or the entity's definition. */
+  location: Location;
+}
+
+export interface Timeline {
+  items: TimelineItem[];
+}
+
 export const Requests = {
   /** () → EntitySummary[] */
   entities: 'histmark/entities',
@@ -165,6 +188,8 @@ export const Requests = {
   importTei: 'histmark/importTei',
   /** () → NetworkView: the entity network of every transcript */
   network: 'histmark/network',
+  /** () → Timeline: transcripts, events and lives by date */
+  timeline: 'histmark/timeline',
 } as const;
 
 export const Notifications = {
