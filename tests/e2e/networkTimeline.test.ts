@@ -1,9 +1,11 @@
-// Histmark: Show Network in a real VS Code (code-server + Chromium) on a copy
-// of samples/: the webview draws the network the model computes (its status
-// line reports the entities and links shown), the kind filter hides what it
-// should, and a click on an entity found by name opens its definition.
-// Screenshots in test-results/e2e/network-*.png. A file of its own, so that
-// its code-server does not share a workbench with extension.test.ts.
+// Histmark: Show Network and Show Timeline in a real VS Code (code-server +
+// Chromium) on a copy of samples/: the network webview draws the network the
+// model computes (its status line reports the entities and links shown), the
+// filters hide what they should, a click on an entity found by name opens its
+// definition; the timeline shows every dated item and a click opens a
+// transcript. Screenshots in test-results/e2e/network-*.png, timeline-*.png.
+// A file of its own, so that its code-server does not share a workbench with
+// extension.test.ts.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,8 @@ import { nodeFileSystem } from '../../server/src/model/fileSystem';
 import { loadWorkspaceFolder } from '../../server/src/model/loader';
 import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
 import { networkView } from '../../server/src/render/network/view';
-import type { NetworkView } from '../../server/src/lsp/protocol';
+import { timeline } from '../../server/src/render/timeline';
+import type { NetworkView, Timeline } from '../../server/src/lsp/protocol';
 import { type CodeServer, ensureCodeServer, installExtension, launchBrowser, openWorkbench, packageExtension, runCommand, screenshot, startCodeServer } from './codeServer';
 
 const samples = path.resolve(__dirname, '../../samples');
@@ -25,6 +28,7 @@ let codeServer: CodeServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let expected: NetworkView;
+let expectedTimeline: Timeline;
 
 /** The page inside the webview: code-server nests it in two iframes. */
 function webview(): FrameLocator {
@@ -44,7 +48,7 @@ function uiTest(name: string, body: () => Promise<void>): void {
   test(name, () => screenshotOnFailure(name, body), STEP_TIMEOUT);
 }
 
-describe('Histmark: Show Network in a real VS Code', () => {
+describe('Histmark: Show Network and Show Timeline in a real VS Code', () => {
   beforeAll(async () => {
     ensureCodeServer();
     tmp = mkdtempSync(path.join(tmpdir(), 'histmark-e2e-network-'));
@@ -56,6 +60,7 @@ describe('Histmark: Show Network in a real VS Code', () => {
     const index = new WorkspaceIndex();
     await loadWorkspaceFolder(index, nodeFileSystem, workspace);
     expected = networkView(index, [workspace]);
+    expectedTimeline = timeline(index);
     const settings = { 'remote.autoForwardPorts': false };
     codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data'), settings });
     browser = await launchBrowser();
@@ -121,5 +126,19 @@ describe('Histmark: Show Network in a real VS Code', () => {
     const cursor = page.locator('[id="status.editor.selection"]');
     await expect.poll(() => cursor.innerText(), POLL).toBe(`Ln ${line}, Col 1`);
     await screenshot(page, 'network-4-definition');
+  });
+
+  uiTest('the timeline shows every dated transcript, event and life; a click opens the transcript', async () => {
+    // One webview at a time: the network's frame goes with its editor.
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Histmark: Show Timeline');
+    const status = webview().locator('#status[data-items]');
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.getAttribute('data-items')).toBe(String(expectedTimeline.items.length));
+    expect(new Set(expectedTimeline.items.map((i) => i.lane))).toEqual(new Set(['document', 'event', 'life']));
+    await screenshot(page, 'timeline-1');
+    await webview().locator('.item', { hasText: 'Letter to Comrade Hysni Kapo in Bucharest' }).click();
+    await page.locator('.tab.active[data-resource-name="hoxha-letter-to-kapo-1960-06-25.hmd"]').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'timeline-2-opened');
   });
 });
