@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFailure } from '../model/loader';
 import { buildNetwork, undefinedSummary } from '../render/network/graph';
-import { csvTables, gexf, graphml, NETWORK_FORMATS, type NetworkFormat } from '../render/network/formats';
+import { csvTables, gexf, graphml, NETWORK_FORMATS } from '../render/network/formats';
 import { transcriptSources } from '../render/tei/exportWorkspace';
 import { loadTargets } from './teiWorkspaces';
 import { TeiUsageError } from './teiUsage';
@@ -43,8 +43,9 @@ export async function runExportNetwork(args: string[], cwd = process.cwd()): Pro
   } catch (error) {
     throw new TeiUsageError((error as Error).message);
   }
-  const { out, format = 'gexf' } = parsed.values;
-  if (!(NETWORK_FORMATS as readonly string[]).includes(format)) throw new TeiUsageError(`export network writes ${NETWORK_FORMATS.join(', ')}, not "${format}".`);
+  const { out, format: formatName = 'gexf' } = parsed.values;
+  const format = NETWORK_FORMATS.find((f) => f === formatName);
+  if (!format) throw new TeiUsageError(`export network writes ${NETWORK_FORMATS.join(', ')}, not "${formatName}".`);
   if (out === undefined) throw new TeiUsageError('export network needs --out PATH (a file; a folder for csv).');
   const targets = (parsed.positionals.length > 0 ? parsed.positionals : ['.']).map((p) => path.resolve(cwd, p));
   const { workspaces, failures } = await loadTargets(targets, cwd);
@@ -61,7 +62,7 @@ export async function runExportNetwork(args: string[], cwd = process.cwd()): Pro
   const network = buildNetwork(workspace.index, sources);
   const target = path.resolve(cwd, out);
   try {
-    if ((format as NetworkFormat) === 'csv') {
+    if (format === 'csv') {
       const tables = csvTables(network);
       write(path.join(target, 'nodes.csv'), tables.nodes, cwd);
       write(path.join(target, 'edges.csv'), tables.edges, cwd);
