@@ -143,21 +143,22 @@ voice: @hoxha
     ]);
   });
 
-  it('ignores registries, headings and footnotes, and skips undefined ids with one summary', () => {
+  it('ignores registries, and mentions and quotations in headings and footnotes; skips undefined ids with one summary', () => {
     const network = networkOf({
       'doc.hmd': `---
 voice: @hoxha
 ---
 
-# On @tito
+# On @tito and "the party"{@cpsu}
 
 We met @nobody and @ghost and @ghost, and @moscow.[^1]
 
-[^1]: See @cpsu.
+[^1]: See @cpsu, who said "we are right"{@cpsu}.
 `,
     });
     expect(edges(network)).toEqual(['mentions hoxha→moscow 1 doc.hmd']);
     expect(network.nodes.map((n) => n.id)).toEqual(['cpsu', 'hoxha', 'moscow', 'tito']);
+    expect(network.nodes[0].counts).toEqual({ mentions: 0, quotations: 0, turns: 0, documents: 1 });
     expect(network.undefinedIds).toEqual(['ghost', 'nobody']);
     expect(network.undefinedReferences).toBe(3);
     expect(undefinedSummary(network)).toBe('3 references to 2 undefined ids (HM002) left out of the network: @ghost, @nobody');

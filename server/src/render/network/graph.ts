@@ -203,9 +203,13 @@ class NetworkBuilder {
   }
 }
 
-/** Mentions in the text of the source: paragraphs and block quotes, without speakers and attributions. */
-function textMentions(tree: SyntaxTree): { mention: Mention; block: Span }[] {
-  const blocks = tree.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'blockQuote');
+/** The blocks that are the source's text: paragraphs and block quotes (not headings, footnotes, definitions). */
+function textBlocks(tree: SyntaxTree): Span[] {
+  return tree.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'blockQuote');
+}
+
+/** Mentions in the text of the source, without speakers and attributions. */
+function textMentions(tree: SyntaxTree, blocks: Span[]): { mention: Mention; block: Span }[] {
   const speakers = new Set(tree.turns.map((t) => t.speaker));
   const attributions = byStart(tree.quotations.flatMap((q) => (q.attribution ? [q.attribution] : [])));
   const out: { mention: Mention; block: Span }[] = [];
@@ -235,8 +239,9 @@ export function buildNetwork(index: WorkspaceIndex, sources: readonly NetworkSou
         if (node) node.counts.turns++;
       }
     }
+    const blocks = textBlocks(tree);
     for (const q of tree.quotations) {
-      if (q.attribution?.kind !== 'entities') continue;
+      if (q.attribution?.kind !== 'entities' || !spanAt(blocks, q.start)) continue;
       const voice = voices.around(q);
       for (const to of q.attribution.ids) {
         const node = builder.node(to.id);
@@ -245,7 +250,7 @@ export function buildNetwork(index: WorkspaceIndex, sources: readonly NetworkSou
       }
     }
     const byBlock = new Map<Span, IdRef[]>();
-    for (const { mention, block } of textMentions(tree)) {
+    for (const { mention, block } of textMentions(tree, blocks)) {
       const voice = voices.at(mention.start);
       for (const to of mention.ids) {
         const node = builder.node(to.id);
