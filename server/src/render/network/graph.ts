@@ -7,10 +7,11 @@
 //     a scare quote (`{~}`) or an unattributed term keeps the voice around it;
 //   - else in a speaker turn's speech (not its stage directions): the speakers;
 //   - else the document's `voice`, or its `author`s when it has no `voice` (SPEC 2).
-// Edges: quotes (voice around a quotation → its attributed entities),
-// mentions (voice → each entity mentioned in the text: paragraphs and block
-// quotes; not speakers, attributions, headings, footnotes or front matter),
-// co-occurs (undirected: entities mentioned in the same paragraph).
+// Only the text counts (paragraphs and block quotes; not headings, footnotes
+// or front matter). Edges: quotes (voice around a quotation → its attributed
+// entities), mentions (voice → each entity mentioned; not speakers or
+// attributions), co-occurs (undirected: entities mentioned in the same
+// paragraph). No edge joins an entity to itself.
 
 import type { EntityKind, IdRef, Mention, Quotation, Span, SyntaxTree } from '../../syntax/types';
 import type { DocumentEntry, WorkspaceIndex } from '../../model/workspaceIndex';
