@@ -27,5 +27,8 @@ const bins = [
 await Promise.all([
   ...bins.map((b) => build({ ...common, ...b, banner: { js: '#!/usr/bin/env node' } })),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The Show Network (Cytoscape.js included) and Show Timeline webviews' scripts: the pages load nothing else.
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/network/webview/main.ts'], outfile: 'dist/network.js' }),
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/timeline/webview/main.ts'], outfile: 'dist/timeline.js' }),
 ]);
 for (const b of bins) chmodSync(b.outfile, 0o755);

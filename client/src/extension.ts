@@ -11,6 +11,8 @@ import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
 import { registerTeiCommands } from './teiCommands';
+import { registerNetworkCommands } from './network/networkPanel';
+import { registerTimelineCommands } from './timeline/timelinePanel';
 import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -73,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerEntityCommands(() => client),
     ...registerGettingStartedCommands(context),
     ...registerTeiCommands(() => client),
+    ...registerNetworkCommands(context, () => client),
+    ...registerTimelineCommands(context, () => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();

@@ -41,6 +41,8 @@ import { prepareRename, rename } from './features/rename';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { exportTeiRequest, importTeiRequest } from './interchange/requests';
+import { networkView } from './render/network/view';
+import { timeline } from './render/timeline';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -202,6 +204,8 @@ connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPos
 connection.onRequest(Requests.mentionStep, guarded('mention step', (p: MentionStepParams) => mentionStep(index, p)));
 connection.onRequest(Requests.exportTei, guarded('export TEI', (p: ExportTeiParams) => exportTeiRequest(index, folders, p)));
 connection.onRequest(Requests.importTei, guarded('import TEI', (p: ImportTeiParams) => importTeiRequest(p)));
+connection.onRequest(Requests.network, guarded('network', () => networkView(index, folders)));
+connection.onRequest(Requests.timeline, guarded('timeline', () => timeline(index)));
 
 documents.listen(connection);
 connection.listen();

@@ -118,6 +118,57 @@ export interface ImportTeiResult {
   messages: { file: string; line: number; column: number; message: string; fatal: boolean }[];
 }
 
+/** An entity of the Show Network graph (`histmark/network`). */
+export interface NetworkViewNode {
+  id: string;
+  kind: EntitySummary['kind'];
+  name: string;
+  counts: { mentions: number; quotations: number; turns: number; documents: number };
+  definition: Location;
+}
+
+/** Who quotes whom, who mentions whom (directed), who is named with whom (undirected). */
+export interface NetworkViewEdge {
+  type: 'quotes' | 'mentions' | 'co-occurs';
+  source: string;
+  target: string;
+  weight: number;
+  /** How many of the `weight` rest on an uncertain identification (`{@x?}`). */
+  uncertain: number;
+  /** Workspace-relative paths of the transcripts. */
+  documents: string[];
+}
+
+export interface NetworkView {
+  nodes: NetworkViewNode[];
+  edges: NetworkViewEdge[];
+  /** References to undefined ids, left out (HM002). */
+  warning?: string;
+}
+
+export type TimelineLane = 'document' | 'event' | 'life';
+
+/** One dated thing on the Show Timeline line (`histmark/timeline`). */
+export interface TimelineItem {
+  lane: TimelineLane;
+  label: string;
+  /** The date in words: "c. 1960", "between 23 and 28 April 1960", "1908 – 1985". */
+  when: string;
+  /** Earliest and latest day meant, as YYYYMMDD numbers. */
+  earliest: number;
+  latest: number;
+  /** A span in time (a meeting over days, a life) rather than one day, known or not. */
+  span: boolean;
+  /** Circa, uncertain, a season or a window: the place on the line is approximate. */
+  approximate: boolean;
+  /** Where a click goes: the transcript, or the entity's definition. */
+  location: Location;
+}
+
+export interface Timeline {
+  items: TimelineItem[];
+}
+
 export const Requests = {
   /** () → EntitySummary[] */
   entities: 'histmark/entities',
@@ -135,6 +186,10 @@ export const Requests = {
   exportTei: 'histmark/exportTei',
   /** ImportTeiParams → ImportTeiResult */
   importTei: 'histmark/importTei',
+  /** () → NetworkView: the entity network of every transcript */
+  network: 'histmark/network',
+  /** () → Timeline: transcripts, events and lives by date */
+  timeline: 'histmark/timeline',
 } as const;
 
 export const Notifications = {
