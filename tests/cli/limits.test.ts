@@ -69,6 +69,16 @@ describe('files that are not read', () => {
     expect(run.stdout).toContain(HM001);
   });
 
+  it('the exports read as lint does: a FIFO is skipped with a message, no hang', () => {
+    const root = tempWorkspace(OK);
+    execFileSync('mkfifo', [path.join(root, 'pipe.hmd')]);
+    for (const args of [['export', 'tei', '.', '--out', 'tei'], ['export', 'network', '.', '--out', 'net.gexf']]) {
+      const run = runCli(args, root);
+      expect(run.stderr).toContain('histmark: pipe.hmd: not a regular file (a pipe, device or socket): skipped.\n');
+      expect(run.status).toBe(2);
+    }
+  });
+
   it('a .hmd link to /dev/zero is skipped, not read until memory runs out', () => {
     const root = tempWorkspace(OK);
     symlinkSync('/dev/zero', path.join(root, 'zero.hmd'));

@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { readFailure } from '../model/loader';
 import { buildNetwork, undefinedSummary } from '../render/network/graph';
 import { csvTables, gexf, graphml, NETWORK_FORMATS } from '../render/network/formats';
-import { transcriptSources } from '../render/tei/exportWorkspace';
 import { loadTargets } from './teiWorkspaces';
 import { TeiUsageError } from './teiUsage';
 
@@ -54,7 +53,7 @@ export async function runExportNetwork(args: string[], cwd = process.cwd()): Pro
   // One network is one registry: ids mean one thing in it.
   if (workspaces.length > 1) throw new TeiUsageError(`export network takes paths of one workspace; these are in ${workspaces.length}: ${workspaces.map((w) => path.relative(cwd, w.root) || '.').join(', ')}.`);
   const [workspace] = workspaces;
-  const sources = transcriptSources(workspace.index, workspace.root, workspace.selected);
+  const sources = [...workspace.transcripts()];
   if (sources.length === 0) {
     process.stderr.write('histmark: no transcript among the paths given (registries are not sources): nothing written.\n');
     return 1;

@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
 import { collectDocuments, nodeFileSystem } from '../model/fileSystem';
-import { readConfigText, readFailure, uriOfPath } from '../model/loader';
+import { readConfigText, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { TeiSource } from '../render/tei/document';
 import { indexDefinitions, readAll } from './lintFiles';
@@ -44,7 +44,9 @@ async function loadWorkspace(root: string, files: Set<string> | undefined, failu
     failures.push({ path: path.join(root, CONFIG_FILE), message: readFailure(error) });
   }
   const documents = await collectDocuments(nodeFileSystem, root, index.config.exclude);
-  const { texts, failures: unread } = await readAll(documents, (file) => nodeFileSystem.readFile(file));
+  // Only regular files inside the workspace, of at most maxFileSize bytes, are read (as lint reads them).
+  const scope = await readScope(nodeFileSystem, [root], index.config);
+  const { texts, failures: unread } = await readAll(documents, (file) => readDocument(nodeFileSystem, file, scope));
   failures.push(...unread.filter((f) => !files || files.has(f.path)));
   for (const file of files ?? []) {
     if (!documents.includes(file)) failures.push({ path: file, message: file.endsWith('.hmd') ? 'excluded by histmark.json, or in node_modules or a dot-folder.' : 'not a Histmark document (.hmd).' });
