@@ -4,7 +4,7 @@
 // preview replaces only the blocks that changed; the edition joins them.
 
 import type { BlockNode, BlockQuoteNode, NoteNode, ReadingDocument, TurnNode } from '../reading';
-import { HtmlWriter } from './htmlWriter';
+import { HtmlWriter, type SafeHtml } from './htmlWriter';
 import { attributionOf, type HtmlContext, type HtmlMode, noteAnchor, writeInline } from './inline';
 
 export interface HtmlOptions {
@@ -21,7 +21,7 @@ export interface HtmlBlock {
   at: number;
   /** Its 0-based source line. */
   line: number;
-  html: string;
+  html: SafeHtml;
 }
 
 /** The anchor of a block, for links from entity pages. */
@@ -29,43 +29,58 @@ export function blockAnchor(at: number): string {
   return `b${at}`;
 }
 
-export function renderHtmlBlocks(doc: ReadingDocument, options: HtmlOptions): HtmlBlock[] {
-  const out: HtmlBlock[] = [];
+/** The blocks a reading document shows, in order: a div is its heading, followed by its own blocks. */
+export function flatBlocks(doc: ReadingDocument): ShownBlock[] {
+  const out: ShownBlock[] = [];
   const visit = (blocks: readonly BlockNode[], depth: number) => {
     for (const block of blocks) {
       if (block.type === 'space' || block.type === 'comment') continue;
-      const writer = new HtmlWriter();
-      const ctx: HtmlContext = { writer, mode: options.mode, entityHref: options.entityHref, nameOf: options.nameOf, minWords: options.minWords ?? 3, notes: [] };
-      const line = options.lineOf(block.at);
-      const common = { id: blockAnchor(block.at), 'data-line': String(line) };
-      switch (block.type) {
-        case 'div':
-          writer.start(`h${Math.min(depth + block.heading.level, 6)}`, { ...common, class: 'hm-head' });
-          writeInline(ctx, block.head);
-          writer.end();
-          break;
-        case 'paragraph':
-          writer.start('p', common);
-          writeInline(ctx, block.children);
-          writer.end();
-          break;
-        case 'blockQuote':
-          writeBlockQuote(ctx, block, common);
-          break;
-        case 'turn':
-          writeTurn(ctx, block, common, options);
-          break;
-        case 'note':
-          ctx.notes.push({ label: block.note.definition.label, note: block.note });
-          break;
-      }
-      writeNotes(ctx);
-      out.push({ at: block.at, line, html: writer.toString() });
+      out.push({ block, depth });
       if (block.type === 'div') visit(block.blocks, depth);
     }
   };
   visit(doc.blocks, 1);
   return out;
+}
+
+export interface ShownBlock {
+  block: Exclude<BlockNode, { type: 'space' | 'comment' }>;
+  /** Heading levels start below this (the page title is h1). */
+  depth: number;
+}
+
+export function renderHtmlBlocks(doc: ReadingDocument, options: HtmlOptions): HtmlBlock[] {
+  return flatBlocks(doc).map((shown) => renderHtmlBlock(shown, options));
+}
+
+export function renderHtmlBlock({ block, depth }: ShownBlock, options: HtmlOptions): HtmlBlock {
+  const writer = new HtmlWriter();
+  const ctx: HtmlContext = { writer, mode: options.mode, entityHref: options.entityHref, nameOf: options.nameOf, minWords: options.minWords ?? 3, notes: [] };
+  const line = options.lineOf(block.at);
+  const common = { id: blockAnchor(block.at), 'data-line': String(line) };
+  switch (block.type) {
+    case 'div':
+      writer.start(`h${Math.min(depth + block.heading.level, 6)}`, { ...common, class: 'hm-head' });
+      writeInline(ctx, block.head);
+      writer.end();
+      break;
+    case 'paragraph':
+      writer.start('p', common);
+      writeInline(ctx, block.children);
+      writer.end();
+      break;
+    case 'blockQuote':
+      writeBlockQuote(ctx, block, common);
+      break;
+    case 'turn':
+      writeTurn(ctx, block, common, options);
+      break;
+    case 'note':
+      ctx.notes.push({ label: block.note.definition.label, note: block.note });
+      break;
+  }
+  writeNotes(ctx);
+  return { at: block.at, line, html: writer.toString() };
 }
 
 export function renderHtmlBody(doc: ReadingDocument, options: HtmlOptions): string {

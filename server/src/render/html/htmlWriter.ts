@@ -7,6 +7,9 @@
 
 export type HtmlAttributes = Record<string, string | undefined>;
 
+/** HTML an HtmlWriter produced: the only markup another writer takes as it is. */
+export type SafeHtml = string & { readonly __safeHtml: true };
+
 const VOID = new Set(['br', 'hr', 'meta', 'link', 'img', 'input', 'wbr']);
 const NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -44,15 +47,14 @@ export class HtmlWriter {
   }
 
   /** Output of another writer, already escaped by it. */
-  append(other: HtmlWriter): this {
-    if (other.open.length > 0) throw new Error(`HtmlWriter: <${other.open[other.open.length - 1]}> is never closed`);
-    this.parts.push(...other.parts);
+  append(html: SafeHtml): this {
+    this.parts.push(html);
     return this;
   }
 
-  toString(): string {
+  toString(): SafeHtml {
     if (this.open.length > 0) throw new Error(`HtmlWriter: <${this.open[this.open.length - 1]}> is never closed`);
-    return this.parts.join('');
+    return this.parts.join('') as SafeHtml;
   }
 }
 
