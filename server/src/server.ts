@@ -24,7 +24,7 @@ import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { IndexGate } from './lsp/indexGate';
 import { WorkspaceSync } from './lsp/workspaceSync';
-import { type ExportTeiParams, type ImportTeiParams, type MentionStepParams, Requests } from './lsp/protocol';
+import { type ExportTeiParams, type ImportTeiParams, type MentionStepParams, type RenderHtmlParams, Requests } from './lsp/protocol';
 import { mentionStep } from './features/mentionNavigation';
 import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
 import { type CreateEntityParams, createEntityFromSelection } from './features/createEntity';
@@ -41,6 +41,7 @@ import { prepareRename, rename } from './features/rename';
 import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { exportTeiRequest, importTeiRequest } from './interchange/requests';
+import { renderHtmlRequest } from './render/html/preview';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -202,6 +203,7 @@ connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPos
 connection.onRequest(Requests.mentionStep, guarded('mention step', (p: MentionStepParams) => mentionStep(index, p)));
 connection.onRequest(Requests.exportTei, guarded('export TEI', (p: ExportTeiParams) => exportTeiRequest(index, folders, p)));
 connection.onRequest(Requests.importTei, guarded('import TEI', (p: ImportTeiParams) => importTeiRequest(p)));
+connection.onRequest(Requests.renderHtml, guarded('render HTML', (p: RenderHtmlParams) => renderHtmlRequest(index, p)));
 
 documents.listen(connection);
 connection.listen();

@@ -157,7 +157,7 @@ describe('Chromium renders the edition from disk', () => {
       await page.goto(pathToFileURL(path.join(out(), 'index.html')).href);
       await expect.poll(() => page.locator('h2').first().textContent()).toBe('Transcripts');
       expect(await page.locator('body').innerText()).toContain('Khrushchev, Nikita Sergeyevich');
-      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Georgia');
+      expect(await page.evaluate<string>('getComputedStyle(document.body).fontFamily')).toContain('Georgia');
       const shots = path.join(REPO, 'test-results/export-html');
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: path.join(shots, 'index.png'), fullPage: false });
