@@ -1,5 +1,6 @@
-// Bundles the three entry points into dist/: the CLI and the language server
-// are standalone Node programs (bins), the client is loaded by VS Code.
+// Bundles the entry points into dist/: the CLI and the language server are
+// standalone Node programs (bins), the client is loaded by VS Code, the
+// preview's script runs in its webview.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
@@ -27,5 +28,7 @@ const bins = [
 await Promise.all([
   ...bins.map((b) => build({ ...common, ...b, banner: { js: '#!/usr/bin/env node' } })),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The preview's webview script runs in the webview, a browser page.
+  build({ ...common, entryPoints: ['client/src/preview/webview.ts'], outfile: 'dist/preview/webview.js', platform: 'browser', target: 'es2022', format: 'iife' }),
 ]);
 for (const b of bins) chmodSync(b.outfile, 0o755);

@@ -10,6 +10,7 @@ import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
+import { registerPreviewCommands } from './preview/previewPanel';
 import { registerTeiCommands } from './teiCommands';
 import { createStatusBar } from './statusBar';
 
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerEntityCommands(() => client),
     ...registerGettingStartedCommands(context),
     ...registerTeiCommands(() => client),
+    ...registerPreviewCommands(context, () => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();
