@@ -16,6 +16,8 @@ export type ToWebview =
 
 /** Webview → extension. */
 export type FromWebview =
+  /** The script runs: messages posted before this are lost. */
+  | { type: 'ready' }
   /** A mention was clicked: open the definition of the reference at this source offset. */
   | { type: 'open'; at: number }
   /** The preview shows `line` at its top. */

@@ -26,6 +26,8 @@ export class PreviewPanel {
   private mode: 'reading' | 'diplomatic' = 'reading';
   private timer: NodeJS.Timeout | undefined;
   private rendering = false;
+  /** The webview's script listens: until then a posted update would be lost. */
+  private ready = false;
   private again = false;
   /** Scrolling the editor ourselves is not sent back to the preview. */
   private quietUntil = 0;
@@ -70,7 +72,6 @@ export class PreviewPanel {
         if (top !== undefined) void this.post({ type: 'scroll', line: top });
       }),
     );
-    void this.render();
   }
 
   private shell(context: vscode.ExtensionContext): string {
@@ -107,7 +108,7 @@ export class PreviewPanel {
       return;
     }
     const client = this.getClient();
-    if (!client) return;
+    if (!client || !this.ready) return;
     this.rendering = true;
     try {
       const result = await client.sendRequest<RenderHtmlResult | null>(Requests.renderHtml, { textDocument: { uri: this.document.uri.toString() }, mode: this.mode });
@@ -136,6 +137,11 @@ export class PreviewPanel {
 
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
+      case 'ready':
+        // A new page (first load, or the webview was reloaded): it has no blocks.
+        this.ready = true;
+        this.blocks = [];
+        return this.render();
       case 'toggleMode':
         this.mode = this.mode === 'reading' ? 'diplomatic' : 'reading';
         // Every block changes: start from an empty preview.

@@ -104,3 +104,4 @@ document.addEventListener('click', (event) => {
 });
 
 toggle.addEventListener('click', () => vscode.postMessage({ type: 'toggleMode' }));
+vscode.postMessage({ type: 'ready' });
