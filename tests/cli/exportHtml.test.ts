@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../e2e/codeServer';
+import { HOSTILE_REGISTRY, HOSTILE_TRANSCRIPT, liveContent } from '../render/htmlHostile';
 import { removeTempWorkspaces, runCli, tempWorkspace } from './run';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -103,27 +104,6 @@ describe('histmark export html', () => {
   });
 });
 
-const HOSTILE_REGISTRY = `@person evil: <script>alert(1)</script> Evil" onmouseover="alert(2)
-  aka: command:workbench.action.quit
-  role: <img src=x onerror=alert(4)>
-  url: javascript:alert(3)
-  wikidata: Q1" onclick="alert(5)
-  sort-as: "><script>alert(6)</script>
-
-  A description with <script>alert(7)</script>, javascript:alert(8) and
-  <a href="command:workbench.action.quit">a command link</a>.
-`;
-
-const HOSTILE_TRANSCRIPT = `---
-title: <script>alert(9)</script>" onload="x
-url: javascript:alert(10)
-source: <iframe src="command:x"></iframe>
----
-<script>alert(11)</script> [javascript:alert(12)]{@evil} said
-"<b onmouseover=alert(13)>we go</b> now"{@evil} to @evil and
-[<a href="javascript:alert(14)">x</a>]{sic: <img src=y onerror=alert(15)>} {gap: " onmouseover="alert(16)}
-`;
-
 describe('export html of a hostile registry and transcript', () => {
   const out = exportEdition(['.'], tempWorkspace({ 'histmark.json': '{}', 'registry.hmd': HOSTILE_REGISTRY, 'doc.hmd': HOSTILE_TRANSCRIPT }));
 
@@ -131,14 +111,7 @@ describe('export html of a hostile registry and transcript', () => {
     const files = htmlFiles(out);
     expect(files.sort()).toEqual(['doc.html', 'entities/evil.html', 'index.html']);
     for (const file of files) {
-      const dom = parseHtml(readFileSync(path.join(out, file), 'utf8'));
-      const names = all(dom).map((e) => e.localName);
-      for (const tag of ['script', 'img', 'iframe', 'b', 'object', 'embed']) expect(names, file).not.toContain(tag);
-      for (const element of all(dom)) {
-        for (const attribute of Array.from(element.attributes)) expect(attribute.name, file).not.toMatch(/^on/i);
-        const href = element.getAttribute('href');
-        if (href) expect(href, file).toMatch(/^(https?:\/\/|[^:]*$)/);
-      }
+      expect(liveContent(parseHtml(readFileSync(path.join(out, file), 'utf8'))), file).toEqual([]);
     }
     const doc = parseHtml(readFileSync(path.join(out, 'doc.html'), 'utf8'));
     expect(doc.getElementsByTagName('main')[0].textContent).toContain('<script>alert(11)</script> javascript:alert(12) said');

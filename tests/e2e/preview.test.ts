@@ -3,7 +3,7 @@
 // reading text, click a mention → its definition opens, type → the preview
 // changes, scroll either side → the other follows, toggle diplomatic.
 // Screenshots in test-results/e2e/preview-*.png.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -22,6 +22,7 @@ import {
   screenshot,
   startCodeServer,
 } from './codeServer';
+import { HOSTILE_REGISTRY, HOSTILE_TRANSCRIPT } from '../render/htmlHostile';
 
 const samples = path.resolve(__dirname, '../../samples');
 const TRANSCRIPT = 'transcripts/memorandum-of-conversation-1957-04-15.hmd';
@@ -35,7 +36,7 @@ let page: Page;
 
 /** The preview's document: VS Code nests a webview's page in two iframes. */
 function preview(): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  return page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
 }
 
 /** The first line number the active text editor shows. */
@@ -64,6 +65,8 @@ describe('the Histmark preview in a real VS Code', () => {
     const workspace = path.join(tmp, 'workspace');
     const extensionsDir = path.join(tmp, 'extensions');
     cpSync(samples, workspace, { recursive: true });
+    writeFileSync(path.join(workspace, 'hostile-registry.hmd'), HOSTILE_REGISTRY);
+    writeFileSync(path.join(workspace, 'hostile.hmd'), HOSTILE_TRANSCRIPT);
     installExtension(packageExtension(path.join(tmp, 'histmark.vsix')), extensionsDir);
     codeServer = await startCodeServer({ folder: workspace, extensionsDir, userDataDir: path.join(tmp, 'user-data'), settings: { 'remote.autoForwardPorts': false } });
     browser = await launchBrowser();
@@ -131,5 +134,16 @@ describe('the Histmark preview in a real VS Code', () => {
     await toggle.click();
     await expect.poll(() => preview().locator('body').getAttribute('data-mode'), POLL).toBe('reading');
     await preview().locator('main#content p', { hasText: 'and Ramiz Alia' }).waitFor();
+  });
+
+  uiTest('a hostile transcript renders as text: its markup, javascript: and command: links are not live', async () => {
+    await openFileByQuickOpen(page, 'hostile.hmd');
+    await runCommand(page, 'Histmark: Open Preview to the Side');
+    await preview().locator('main#content p', { hasText: '<script>alert(11)</script> javascript:alert(12) said' }).waitFor({ timeout: 30_000 });
+    // Nothing of the content became an element or a handler.
+    expect(await preview().locator('main script, main img, main iframe, main b, main a').count()).toBe(0);
+    expect(await preview().locator('[onload], [onclick], [onmouseover], [onerror]').count()).toBe(0);
+    expect(await preview().locator('#title').innerText()).toBe('<script>alert(9)</script>" onload="x');
+    await screenshot(page, 'preview-7-hostile');
   });
 });

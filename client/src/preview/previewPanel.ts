@@ -29,8 +29,8 @@ export class PreviewPanel {
   /** The webview's script listens: until then a posted update would be lost. */
   private ready = false;
   private again = false;
-  /** Scrolling the editor ourselves is not sent back to the preview. */
-  private quietUntil = 0;
+  /** The line we scrolled the editor to: that scroll is not sent back to the preview. */
+  private revealedLine: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   static show(context: vscode.ExtensionContext, getClient: ClientGetter, document: vscode.TextDocument, column: vscode.ViewColumn): PreviewPanel {
@@ -67,9 +67,11 @@ export class PreviewPanel {
         if (event.document.languageId === 'histmark' && event.contentChanges.length > 0) this.schedule();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
-        if (event.textEditor.document !== this.document || Date.now() < this.quietUntil) return;
+        if (event.textEditor.document !== this.document) return;
         const top = event.visibleRanges[0]?.start.line;
-        if (top !== undefined) void this.post({ type: 'scroll', line: top });
+        const own = this.revealedLine !== undefined && top !== undefined && Math.abs(top - this.revealedLine) <= 1;
+        this.revealedLine = undefined;
+        if (top !== undefined && !own) void this.post({ type: 'scroll', line: top });
       }),
     );
   }
@@ -151,7 +153,7 @@ export class PreviewPanel {
       case 'reveal': {
         const editor = this.editor();
         if (!editor) return;
-        this.quietUntil = Date.now() + 300;
+        this.revealedLine = message.line;
         editor.revealRange(new vscode.Range(message.line, 0, message.line, 0), vscode.TextEditorRevealType.AtTop);
         return;
       }

@@ -14,8 +14,8 @@ const content = document.getElementById('content')!;
 const title = document.getElementById('title')!;
 const toggle = document.getElementById('mode') as HTMLButtonElement;
 
-/** Scrolling we cause ourselves is not reported back (no ping-pong with the editor). */
-let quietUntil = 0;
+/** Where we scrolled to ourselves: that scroll is not reported back (no ping-pong with the editor). */
+let ownScrollY: number | undefined;
 
 function blockElement(block: PreviewBlock): HTMLElement {
   const element = document.createElement('div');
@@ -61,9 +61,11 @@ function scrollToLine(line: number): void {
     if (Number(element.dataset.line) > line) break;
     found = element;
   }
-  quietUntil = Date.now() + 300;
-  if (!found) window.scrollTo(0, 0);
-  else window.scrollTo(0, found.getBoundingClientRect().top + window.scrollY - 8);
+  const target = found ? Math.max(0, Math.round(found.getBoundingClientRect().top + window.scrollY - 8)) : 0;
+  const max = document.documentElement.scrollHeight - window.innerHeight;
+  if (Math.abs(window.scrollY - Math.min(target, max)) < 2) return;
+  ownScrollY = Math.min(target, max);
+  window.scrollTo(0, target);
 }
 
 function topLine(): number | undefined {
@@ -84,7 +86,11 @@ window.addEventListener('scroll', () => {
   if (scrollFrame) return;
   scrollFrame = requestAnimationFrame(() => {
     scrollFrame = 0;
-    if (Date.now() < quietUntil) return;
+    if (ownScrollY !== undefined && Math.abs(window.scrollY - ownScrollY) < 2) {
+      ownScrollY = undefined;
+      return;
+    }
+    ownScrollY = undefined;
     const line = topLine();
     if (line !== undefined) vscode.postMessage({ type: 'reveal', line });
   });
