@@ -77,6 +77,10 @@ export function excerpt(text: string, needle: string): string {
   if (text.length <= CONTEXT) return text;
   const found = Math.max(0, text.indexOf(needle));
   const start = Math.max(0, Math.min(found - Math.floor((CONTEXT - needle.length) / 2), text.length - CONTEXT));
-  const end = Math.min(text.length, start + Math.max(CONTEXT, needle.length));
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+  let end = Math.min(text.length, start + Math.max(CONTEXT, needle.length));
+  let from = start;
+  // Never cut a surrogate pair in two.
+  if (/[\uDC00-\uDFFF]/.test(text[from] ?? '')) from++;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return `${from > 0 ? '…' : ''}${text.slice(from, end).trim()}${end < text.length ? '…' : ''}`;
 }
