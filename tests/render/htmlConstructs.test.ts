@@ -13,6 +13,11 @@ describe('mentions', () => {
     );
   });
 
+  it('say the dates each kind has: founded for an organisation, the date of an event, none for a place', () => {
+    const titles = [...html('@cpsu, @congress, @moscow.\n').matchAll(/title="([^"]*)"/g)].map((m) => m[1]);
+    expect(titles).toEqual(['Communist Party of the Soviet Union (1912 –), organisation', '22nd Congress (1961-10), event', 'Moscow, place']);
+  });
+
   it('of an undefined id are no link; an uncertain identification says so', () => {
     expect(html('They met [X]{@nobody} and [M]{@khrushchev?}.\n')).toBe(
       `<p id="b0" data-line="0">They met <span class="hm-mention hm-undefined" data-id="nobody" data-at="9" title="@nobody: no definition">X</span> and <a class="hm-mention hm-uncertain" href="e/khrushchev.html" data-id="khrushchev" data-at="26" title="Nikita Khrushchev (1894-04-15 – 1971-09-11), person (identification uncertain)">M</a>.</p>`,

@@ -14,6 +14,9 @@ export const HTML_REGISTRY = `@person khrushchev: Nikita Khrushchev
   founded: 1912
 
 @place moscow: Moscow
+
+@event congress: 22nd Congress
+  date: 1961-10
 `;
 
 /** The body HTML of `transcript`, blocks joined by line breaks; entity links as `e/<id>.html`. */

@@ -26,12 +26,13 @@ export interface HtmlContext {
   notes: { label: string; note: NoteNode }[];
 }
 
-/** "Nikita Khrushchev (1894-04-15 – 1971-09-11)": the name and dates a mention's hover shows. */
+/** "Nikita Khrushchev (1894-04-15 – 1971-09-11)", "Enver Hoxha (1908-10-16 –)", "22nd Congress (1961-10)": the hover's name and dates. */
 export function entityTitle(entity: Entity): string {
   const d = entity.dates;
-  const [from, to] = entity.kind === 'person' ? [d.born, d.died] : entity.kind === 'org' ? [d.founded, d.dissolved] : [d.date, undefined];
-  const dates = from || to ? ` (${from ?? '?'}${to !== undefined || entity.kind === 'person' || entity.kind === 'org' ? ` – ${to ?? ''}` : ''})` : '';
-  return `${entity.displayName}${dates.replace(/ – \)$/, ' –)')}`;
+  if (entity.kind === 'event' || entity.kind === 'work') return d.date ? `${entity.displayName} (${d.date})` : entity.displayName;
+  const [from, to] = entity.kind === 'person' ? [d.born, d.died] : entity.kind === 'org' ? [d.founded, d.dissolved] : [undefined, undefined];
+  if (!from && !to) return entity.displayName;
+  return `${entity.displayName} (${from ?? '?'} –${to ? ` ${to}` : ''})`;
 }
 
 function mentionTitle(node: MentionNode): string {
