@@ -146,4 +146,21 @@ describe('the Histmark preview in a real VS Code', () => {
     expect(await preview().locator('#title').innerText()).toBe('<script>alert(9)</script>" onload="x');
     await screenshot(page, 'preview-7-hostile');
   });
+
+  uiTest('follows a dark theme: the body class and the editor colours', async () => {
+    // Ctrl+K Ctrl+T: the theme picker (its command's title also matches "Browse Color Themes").
+    await page.locator('.editor-group-container .monaco-editor').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Dark Modern');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Dark Modern' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => preview().locator('body').getAttribute('class'), POLL).toContain('vscode-dark');
+    // The text takes the editor's foreground: light on dark.
+    const color = await preview().locator('main#content p').first().evaluate((p) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(p).color);
+    const [r, g, b] = color.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeGreaterThan(450);
+    await screenshot(page, 'preview-8-dark');
+  });
 });
