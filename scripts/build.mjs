@@ -1,5 +1,6 @@
-// Bundles the three entry points into dist/: the CLI and the language server
-// are standalone Node programs (bins), the client is loaded by VS Code.
+// Bundles the entry points into dist/: the CLI and the language server are
+// standalone Node programs (bins), the client is loaded by VS Code, the
+// preview's script runs in its webview.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
@@ -30,5 +31,7 @@ await Promise.all([
   // The Show Network (Cytoscape.js included) and Show Timeline webviews' scripts: the pages load nothing else.
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/network/webview/main.ts'], outfile: 'dist/network.js' }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/timeline/webview/main.ts'], outfile: 'dist/timeline.js' }),
+  // The preview's webview script runs in the webview, a browser page.
+  build({ ...common, entryPoints: ['client/src/preview/webview.ts'], outfile: 'dist/preview/webview.js', platform: 'browser', target: 'es2022', format: 'iife' }),
 ]);
 for (const b of bins) chmodSync(b.outfile, 0o755);

@@ -10,6 +10,7 @@ import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
+import { registerPreviewCommands } from './preview/previewPanel';
 import { registerTeiCommands } from './teiCommands';
 import { registerNetworkCommands } from './network/networkPanel';
 import { registerTimelineCommands } from './timeline/timelinePanel';
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerTeiCommands(() => client),
     ...registerNetworkCommands(context, () => client),
     ...registerTimelineCommands(context, () => client),
+    ...registerPreviewCommands(context, () => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {
       await client?.stop();
       await start();

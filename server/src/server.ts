@@ -24,7 +24,7 @@ import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { IndexGate } from './lsp/indexGate';
 import { WorkspaceSync } from './lsp/workspaceSync';
-import { type ExportTeiParams, type ImportTeiParams, type MentionStepParams, Requests } from './lsp/protocol';
+import { type ExportTeiParams, type ImportTeiParams, type MentionStepParams, type RenderHtmlParams, Requests } from './lsp/protocol';
 import { mentionStep } from './features/mentionNavigation';
 import { entityAt, listEntities, mentionsByDocument, quotationsBy } from './features/entityViews';
 import { type CreateEntityParams, createEntityFromSelection } from './features/createEntity';
@@ -43,6 +43,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { exportTeiRequest, importTeiRequest } from './interchange/requests';
 import { networkView } from './render/network/view';
 import { timeline } from './render/timeline';
+import { renderHtmlRequest } from './render/html/preview';
 
 declare const __HISTMARK_VERSION__: string;
 
@@ -206,6 +207,7 @@ connection.onRequest(Requests.exportTei, guarded('export TEI', (p: ExportTeiPara
 connection.onRequest(Requests.importTei, guarded('import TEI', (p: ImportTeiParams) => importTeiRequest(p)));
 connection.onRequest(Requests.network, guarded('network', () => networkView(index, folders)));
 connection.onRequest(Requests.timeline, guarded('timeline', () => timeline(index)));
+connection.onRequest(Requests.renderHtml, guarded('render HTML', (p: RenderHtmlParams) => renderHtmlRequest(index, p)));
 
 documents.listen(connection);
 connection.listen();

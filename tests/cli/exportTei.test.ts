@@ -53,7 +53,7 @@ describe('histmark export tei', () => {
     const cases: [string[], string][] = [
       [['export', 'tei', 'samples'], 'histmark: export tei needs --out DIR (one file per transcript) or --corpus FILE (one teiCorpus).\nRun `histmark --help` for usage.\n'],
       [['export', 'tei', 'samples', '--out', 'a', '--corpus', 'b'], 'histmark: export tei needs --out DIR (one file per transcript) or --corpus FILE (one teiCorpus).\nRun `histmark --help` for usage.\n'],
-      [['export', 'html', 'samples'], 'histmark: export knows one format, tei: `histmark export tei …`, not "html".\nRun `histmark --help` for usage.\n'],
+      [['export', 'pdf', 'samples'], 'histmark: histmark export knows three formats, tei, html and network: `histmark export tei|html|network …`, not "pdf".\nRun `histmark --help` for usage.\n'],
       [['export', 'tei', 'no-such-folder', '--out', 'x'], 'histmark: no-such-folder: no such file or folder.\n'],
     ];
     for (const [args, stderr] of cases) expect(runCli(args, REPO), args.join(' ')).toMatchObject({ status: 2, stderr });

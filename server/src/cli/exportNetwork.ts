@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { readFailure } from '../model/loader';
 import { buildNetwork, undefinedSummary } from '../render/network/graph';
 import { csvTables, gexf, graphml, NETWORK_FORMATS } from '../render/network/formats';
-import { loadTargets } from './teiWorkspaces';
+import { loadSingleWorkspace } from './teiWorkspaces';
 import { TeiUsageError } from './teiUsage';
 
 export const EXPORT_NETWORK_HELP = `  histmark export network [paths…] [--format gexf|graphml|csv] --out PATH
@@ -46,13 +46,9 @@ export async function runExportNetwork(args: string[], cwd = process.cwd()): Pro
   const format = NETWORK_FORMATS.find((f) => f === formatName);
   if (!format) throw new TeiUsageError(`export network writes ${NETWORK_FORMATS.join(', ')}, not "${formatName}".`);
   if (out === undefined) throw new TeiUsageError('export network needs --out PATH (a file; a folder for csv).');
-  const targets = (parsed.positionals.length > 0 ? parsed.positionals : ['.']).map((p) => path.resolve(cwd, p));
-  const { workspaces, failures } = await loadTargets(targets, cwd);
-  for (const failure of failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
-  if (failures.length > 0) return 2;
   // One network is one registry: ids mean one thing in it.
-  if (workspaces.length > 1) throw new TeiUsageError(`export network takes paths of one workspace; these are in ${workspaces.length}: ${workspaces.map((w) => path.relative(cwd, w.root) || '.').join(', ')}.`);
-  const [workspace] = workspaces;
+  const workspace = await loadSingleWorkspace('export network', parsed.positionals, cwd);
+  if (!workspace) return 2;
   const sources = [...workspace.transcripts()];
   if (sources.length === 0) {
     process.stderr.write('histmark: no transcript among the paths given (registries are not sources): nothing written.\n');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFailure } from '../model/loader';
 import { type ExportWarning, exportCorpus, exportDocuments } from '../render/tei/exportWorkspace';
+import { printable } from './formats';
 import { loadTargets } from './teiWorkspaces';
 
 export const EXPORT_TEI_HELP = `  histmark export tei [paths…] (--out DIR | --corpus FILE)
@@ -50,7 +51,7 @@ export async function runExportTei(args: string[], cwd = process.cwd()): Promise
   if ((out === undefined) === (corpus === undefined)) throw new TeiUsageError('export tei needs --out DIR (one file per transcript) or --corpus FILE (one teiCorpus).');
   const targets = (parsed.positionals.length > 0 ? parsed.positionals : ['.']).map((p) => path.resolve(cwd, p));
   const { workspaces, failures } = await loadTargets(targets, cwd);
-  for (const failure of failures) process.stderr.write(`histmark: ${path.relative(cwd, failure.path) || '.'}: ${failure.message}\n`);
+  for (const failure of failures) process.stderr.write(`histmark: ${printable(path.relative(cwd, failure.path) || '.')}: ${printable(failure.message)}\n`);
   if (failures.length > 0) return 2;
   const warnings: ExportWarning[] = [];
   let written = 0;

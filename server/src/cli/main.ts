@@ -10,6 +10,7 @@ import { runLintWorker } from './lintWorkers';
 import { ignoreClosedPipe, writePieces } from './output';
 import { ProgressLine } from './progress';
 import { parseShard, type Shard, shardAutomationId } from './shard';
+import { EXPORT_HTML_HELP, runExportHtml } from './exportHtml';
 import { runTeiCommand, TEI_HELP, TeiUsageError } from './teiCommands';
 import { EXPORT_NETWORK_HELP, runExportNetwork } from './exportNetwork';
 
@@ -18,7 +19,7 @@ const HELP = `histmark ${VERSION} — lint Histmark transcripts (.hmd)
 Usage:
   histmark lint [paths…] [--format text|json|sarif|github] [--max-warnings N]
                 [--cache [--cache-location FILE]] [--shard I/N] [--changed-since REF]
-${TEI_HELP}${EXPORT_NETWORK_HELP}  histmark --help | --version
+${TEI_HELP}${EXPORT_HTML_HELP}${EXPORT_NETWORK_HELP}  histmark --help | --version
 
 lint      Lints every .hmd file of each folder given (default: the current
           folder), honouring its histmark.json; a file is linted within the
@@ -151,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'export' && rest[0] === 'network') return runExportNetwork(rest.slice(1));
+  if (command === 'export' && rest[0] === 'html') return runExportHtml(rest.slice(1));
   if (command === 'export' || command === 'import') return runTeiCommand(command, rest);
   if (command !== 'lint') throw new UsageError(`Unknown command "${command}".`);
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -14,6 +14,9 @@ export async function runTeiCommand(command: 'export' | 'import', args: string[]
     process.stdout.write(TEI_HELP);
     return 0;
   }
-  if (format !== 'tei') throw new TeiUsageError(`${command} knows one format, tei: \`histmark ${command} tei …\`${format ? `, not "${format}"` : ''}.`);
+  if (format !== 'tei') {
+    const known = command === 'export' ? 'three formats, tei, html and network: `histmark export tei|html|network …`' : 'one format, tei: `histmark import tei …`';
+    throw new TeiUsageError(`histmark ${command} knows ${known}${format ? `, not "${format}"` : ''}.`);
+  }
   return command === 'export' ? runExportTei(rest) : runImportTei(rest);
 }

@@ -13,7 +13,9 @@ import { collectDocuments, nodeFileSystem } from '../model/fileSystem';
 import { readConfigText, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { TeiSource } from '../render/tei/document';
+import { printable } from './formats';
 import { indexDefinitions, readAll } from './lintFiles';
+import { TeiUsageError } from './teiUsage';
 
 export interface LoadedWorkspace {
   root: string;
@@ -89,4 +91,19 @@ export async function loadTargets(targets: string[], cwd: string): Promise<{ wor
   const workspaces: LoadedWorkspace[] = [];
   for (const [root, files] of byRoot) workspaces.push(await loadWorkspace(root, files, failures));
   return { workspaces, failures };
+}
+
+/**
+ * The one workspace of `paths` (default: the working folder) for an export
+ * whose output shares one registry (an edition, a network): read failures
+ * are reported on stderr (then undefined: exit 2); paths of several
+ * workspaces are a usage error.
+ */
+export async function loadSingleWorkspace(command: string, paths: string[], cwd: string): Promise<LoadedWorkspace | undefined> {
+  const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const { workspaces, failures } = await loadTargets(targets, cwd);
+  for (const failure of failures) process.stderr.write(`histmark: ${printable(path.relative(cwd, failure.path) || '.')}: ${printable(failure.message)}\n`);
+  if (failures.length > 0) return undefined;
+  if (workspaces.length > 1) throw new TeiUsageError(`${command} takes paths of one workspace; these are in ${workspaces.length}: ${workspaces.map((w) => path.relative(cwd, w.root) || '.').join(', ')}.`);
+  return workspaces[0];
 }

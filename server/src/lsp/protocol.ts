@@ -169,6 +169,22 @@ export interface Timeline {
   items: TimelineItem[];
 }
 
+/** `histmark/renderHtml`: a document as the preview shows it. */
+export interface RenderHtmlParams {
+  textDocument: { uri: string };
+  mode: 'reading' | 'diplomatic';
+}
+
+export interface RenderHtmlResult {
+  uri: string;
+  /** The version of the text rendered. */
+  version: number;
+  /** The page title: the front matter's `title`, else the file name. */
+  title: string;
+  /** Top-level blocks in order, each escaped HTML keyed by the source offset and 0-based line it starts at. */
+  blocks: { at: number; line: number; html: string }[];
+}
+
 export const Requests = {
   /** () → EntitySummary[] */
   entities: 'histmark/entities',
@@ -190,6 +206,8 @@ export const Requests = {
   network: 'histmark/network',
   /** () → Timeline: transcripts, events and lives by date */
   timeline: 'histmark/timeline',
+  /** RenderHtmlParams → RenderHtmlResult, or null for a document not in the workspace */
+  renderHtml: 'histmark/renderHtml',
 } as const;
 
 export const Notifications = {
