@@ -8,6 +8,7 @@ import { Notifications, type WorkspaceStatus } from '../../server/src/lsp/protoc
 import { type JsonRange, toLocation } from './convert';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
+import { registerAttributePicker } from './attributePicker';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
 import { registerTeiCommands } from './teiCommands';
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     statusBar.item,
     ...registerEntityCommands(() => client),
+    registerAttributePicker(() => client),
     ...registerGettingStartedCommands(context),
     ...registerTeiCommands(() => client),
     vscode.commands.registerCommand('histmark.restartServer', async () => {

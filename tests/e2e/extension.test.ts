@@ -145,7 +145,7 @@ describe('Histmark in a real VS Code', () => {
     await goToPosition(page, at.line, at.column);
     await page.keyboard.press('Control+.');
     // The preferred fix comes first and has the focus. (A pointer block over the menu swallows clicks.)
-    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to @hoxha (nearest mention)' }).waitFor();
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to Enver Hoxha, mentioned in this sentence: {@hoxha}' }).waitFor();
     await screenshot(page, '4a-quick-fix-menu');
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page), POLL).toContain(`said: ${QUOTATION}{@hoxha}`);
