@@ -43,6 +43,20 @@ source: tests/e2e/extension.test.ts
 
 [Comrade Enver Hoxha]{@hoxha} said: ${QUOTATION}
 `;
+const PICKER_DOC = 'picker-test.hmd';
+const PICKED_QUOTATION = '"we have nothing more to discuss today"';
+const PICKER_TEXT = `---
+title: End-to-end test of the attribution picker and the entity stub
+date: 1960-11-12
+source: tests/e2e/extension.test.ts
+---
+
+[Comrade Mehmet Shehu]{@shehu} and [Comrade Mikoyan]{@mikoyan} talked.
+
+Later the chairman said ${PICKED_QUOTATION}.
+
+Then [Koço Theodhosi]{@theodhosi} arrived.
+`;
 const STEP_TIMEOUT = 60_000;
 /** expect.poll gives up after 1 s by default. */
 const POLL = { timeout: 15_000 };
@@ -84,6 +98,7 @@ describe('Histmark in a real VS Code', () => {
     const extensionsDir = path.join(tmp, 'extensions');
     cpSync(samples, workspace, { recursive: true });
     writeFileSync(path.join(workspace, TEST_DOC), TEST_TEXT);
+    writeFileSync(path.join(workspace, PICKER_DOC), PICKER_TEXT);
     installExtension(packageExtension(path.join(tmp, 'histmark.vsix')), extensionsDir);
     // What the views should show, from the model the server runs on.
     index = new WorkspaceIndex();
@@ -252,6 +267,41 @@ describe('Histmark in a real VS Code', () => {
     }
     await page.locator('.notification-toast', { hasText: `Histmark: back to the first mention of ${person.displayName}` }).waitFor();
     await screenshot(page, '7b-next-mention-wrapped');
+  });
+
+  uiTest('Attribute to… picks from the entities mentioned nearby, or searches all of them', async () => {
+    await openFileByQuickOpen(page, PICKER_DOC);
+    const at = positionOf(PICKER_TEXT, PICKED_QUOTATION, 1);
+    await goToPosition(page, at.line, at.column);
+    await page.keyboard.press('Control+.');
+    // No mention in the quotation's paragraph: nothing is preferred, and the picker comes first.
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to…' }).waitFor();
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.nth(0).filter({ hasText: 'Mehmet Shehu' }).filter({ hasText: 'in the previous paragraph' }).waitFor();
+    await rows.nth(1).filter({ hasText: 'Anastas Mikoyan' }).waitFor();
+    await rows.filter({ hasText: 'A speaker the source describes…' }).waitFor();
+    await screenshot(page, '7c-attribute-picker');
+    await page.locator('.quick-input-widget input').fill('Nikita Sergeyevich');
+    await rows.filter({ hasText: 'Nikita Sergeyevich Khrushchev' }).first().waitFor();
+    await screenshot(page, '7d-attribute-picker-search');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(page), POLL).toContain(`said ${PICKED_QUOTATION}{@khrushchev}.`);
+  });
+
+  uiTest('Create entity registers a person with the people, named as the mention reads', async () => {
+    const at = positionOf(PICKER_TEXT, '{@theodhosi}', 3);
+    await goToPosition(page, at.line, at.column);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Create @person theodhosi: Koço Theodhosi in registry/people.hmd' }).waitFor();
+    await screenshot(page, '7e-create-entity-menu');
+    // The person comes first in the menu.
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Create @person theodhosi' }).waitFor();
+    await page.keyboard.press('Enter');
+    await openFileByQuickOpen(page, 'registry/people.hmd');
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => editorText(page), POLL).toContain('@person theodhosi: Koço Theodhosi');
+    await screenshot(page, '7f-create-entity-stub');
   });
 
   uiTest('the Getting Started walkthrough lists its steps and opens the sample transcript', async () => {
