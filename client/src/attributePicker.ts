@@ -54,5 +54,6 @@ async function attributeQuotation(getClient: ClientGetter, args: AttributePicker
 }
 
 export function registerAttributePicker(getClient: ClientGetter): vscode.Disposable {
+  // The id the server's code action names (ATTRIBUTE_COMMAND in features/attribution.ts).
   return vscode.commands.registerCommand('histmark.attributeQuotation', (args: AttributePickerArgs) => attributeQuotation(getClient, args));
 }
