@@ -1,7 +1,8 @@
 // The packaged extension (.vsix) in a real VS Code (code-server + Chromium)
 // on a copy of samples/ plus one test document: hover, Go to Definition,
 // the Problems panel, a quick fix, completion, the Entities view, Next
-// Mention across documents, the Getting Started walkthrough and a rename
+// Mention across documents, the Attribute to… picker, the HM002 stub in
+// the people registry, the Getting Started walkthrough and a rename
 // preview that must add no problems, each
 // step saved as a screenshot in test-results/e2e/. The tests run in order
 // and share one workbench: step 4 fixes the problem step 3 finds.
@@ -245,8 +246,17 @@ describe('Histmark in a real VS Code', () => {
         .filter((m, k, all) => k === 0 || all[k - 1].mention !== m.mention)
         .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.mention.start - b.mention.start))
         .map(({ uri, mention }) => {
-          const { line, character } = index.document(uri)!.lines.positionAt(mention.start);
-          return { file: path.basename(decodeURIComponent(uri)), relPath: path.relative(workspaceDir, decodeURIComponent(new URL(uri).pathname)), line: line + 1, column: character + 1 };
+          const { lines } = index.document(uri)!;
+          const { line, character } = lines.positionAt(mention.start);
+          const end = lines.positionAt(mention.end);
+          return {
+            file: path.basename(decodeURIComponent(uri)),
+            relPath: path.relative(workspaceDir, decodeURIComponent(new URL(uri).pathname)),
+            line: line + 1,
+            column: character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          };
         });
     const person = [...index.entities()].find((e) => {
       const docs = index.referencingDocuments(e.id);
@@ -261,8 +271,8 @@ describe('Histmark in a real VS Code', () => {
       const stop = stops[k % stops.length];
       await runCommand(page, 'Histmark: Next Mention');
       await page.locator(`.tab.active[data-resource-name=${JSON.stringify(stop.file)}]`).waitFor();
-      // The whole mention is selected, on its line.
-      await expect.poll(() => cursor.innerText(), POLL).toMatch(new RegExp(`^Ln ${stop.line}, Col \\d+ \\(\\d+ selected\\)$`));
+      // The whole mention is selected, the cursor at its end: two mentions on one line are told apart.
+      await expect.poll(() => cursor.innerText(), POLL).toMatch(new RegExp(`^Ln ${stop.endLine}, Col ${stop.endColumn} \\(\\d+ selected\\)$`));
       if (k === 1) await screenshot(page, '7a-next-mention');
     }
     await page.locator('.notification-toast', { hasText: `Histmark: back to the first mention of ${person.displayName}` }).waitFor();
