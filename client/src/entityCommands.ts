@@ -111,7 +111,7 @@ async function createEntityFromSelection(getClient: ClientGetter): Promise<void>
   });
   if (!edit) return;
   const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
-  if (!applied) void vscode.window.showErrorMessage(`Histmark: could not create @${id}.`);
+  if (!applied) void vscode.window.showErrorMessage(`Histmark: could not register “${text}” in the registry.`);
 }
 
 export function registerEntityCommands(getClient: ClientGetter): vscode.Disposable[] {

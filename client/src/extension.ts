@@ -8,6 +8,7 @@ import { Notifications, type WorkspaceStatus } from '../../server/src/lsp/protoc
 import { type JsonRange, toLocation } from './convert';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { EntitiesView } from './entitiesView';
+import { registerAttributePicker } from './attributePicker';
 import { registerEntityCommands } from './entityCommands';
 import { registerGettingStartedCommands } from './gettingStarted';
 import { registerPreviewCommands } from './preview/previewPanel';
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     statusBar.item,
     ...registerEntityCommands(() => client),
+    registerAttributePicker(() => client),
     ...registerGettingStartedCommands(context),
     ...registerTeiCommands(() => client),
     ...registerNetworkCommands(context, () => client),

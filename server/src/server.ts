@@ -34,6 +34,7 @@ import { documentLinks } from './features/documentLinks';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { completion, resolveCompletion } from './features/completion';
 import { ATTRIBUTE_ALL_KIND, codeActions } from './features/codeActions';
+import { type AttributeParams, attributionEditFor } from './features/attribution';
 import { hover } from './features/hover';
 import { definition } from './features/definition';
 import { documentHighlights, references } from './features/references';
@@ -201,6 +202,7 @@ connection.onRequest(Requests.entities, guarded('entities', () => listEntities(i
 connection.onRequest(Requests.entityMentions, guarded('entity mentions', (p: { id: string }) => mentionsByDocument(index, p.id)));
 connection.onRequest(Requests.entityQuotations, guarded('entity quotations', (p: { id: string }) => quotationsBy(index, p.id)));
 connection.onRequest(Requests.createEntity, guarded('create entity', (p: CreateEntityParams) => createEntityFromSelection(index, p, { settings, folders, canCreateFiles })));
+connection.onRequest(Requests.attribute, guarded('attribute', (p: AttributeParams) => attributionEditFor(index, p)));
 connection.onRequest(Requests.entityAt, guarded('entity at', (p: TextDocumentPositionParams) => entityAt(index, p.textDocument.uri, p.position)));
 connection.onRequest(Requests.mentionStep, guarded('mention step', (p: MentionStepParams) => mentionStep(index, p)));
 connection.onRequest(Requests.exportTei, guarded('export TEI', (p: ExportTeiParams) => exportTeiRequest(index, folders, p)));

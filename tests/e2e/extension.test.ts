@@ -1,7 +1,8 @@
 // The packaged extension (.vsix) in a real VS Code (code-server + Chromium)
 // on a copy of samples/ plus one test document: hover, Go to Definition,
 // the Problems panel, a quick fix, completion, the Entities view, Next
-// Mention across documents, the Getting Started walkthrough and a rename
+// Mention across documents, the Attribute to… picker, the HM002 stub in
+// the people registry, the Getting Started walkthrough and a rename
 // preview that must add no problems, each
 // step saved as a screenshot in test-results/e2e/. The tests run in order
 // and share one workbench: step 4 fixes the problem step 3 finds.
@@ -42,6 +43,20 @@ source: tests/e2e/extension.test.ts
 ---
 
 [Comrade Enver Hoxha]{@hoxha} said: ${QUOTATION}
+`;
+const PICKER_DOC = 'picker-test.hmd';
+const PICKED_QUOTATION = '"we have nothing more to discuss today"';
+const PICKER_TEXT = `---
+title: End-to-end test of the attribution picker and the entity stub
+date: 1960-11-12
+source: tests/e2e/extension.test.ts
+---
+
+[Comrade Mehmet Shehu]{@shehu} and [Comrade Mikoyan]{@mikoyan} talked.
+
+Later the chairman said ${PICKED_QUOTATION}.
+
+Then [Koço Theodhosi]{@theodhosi} arrived.
 `;
 const STEP_TIMEOUT = 60_000;
 /** expect.poll gives up after 1 s by default. */
@@ -84,6 +99,7 @@ describe('Histmark in a real VS Code', () => {
     const extensionsDir = path.join(tmp, 'extensions');
     cpSync(samples, workspace, { recursive: true });
     writeFileSync(path.join(workspace, TEST_DOC), TEST_TEXT);
+    writeFileSync(path.join(workspace, PICKER_DOC), PICKER_TEXT);
     installExtension(packageExtension(path.join(tmp, 'histmark.vsix')), extensionsDir);
     // What the views should show, from the model the server runs on.
     index = new WorkspaceIndex();
@@ -131,7 +147,7 @@ describe('Histmark in a real VS Code', () => {
   uiTest('the Problems panel shows HM001 for the unattributed quotation', async () => {
     await openFileFromExplorer(page, TEST_DOC);
     await runCommand(page, 'Focus Problems (Errors, Warnings, Infos)');
-    const row = problemRow('HM001');
+    const row = problemRow('HM001', 'We will not yield');
     await row.waitFor();
     const at = positionOf(TEST_TEXT, QUOTATION);
     const problem = await row.innerText();
@@ -145,11 +161,11 @@ describe('Histmark in a real VS Code', () => {
     await goToPosition(page, at.line, at.column);
     await page.keyboard.press('Control+.');
     // The preferred fix comes first and has the focus. (A pointer block over the menu swallows clicks.)
-    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to @hoxha (nearest mention)' }).waitFor();
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to Enver Hoxha, mentioned in this sentence: {@hoxha}' }).waitFor();
     await screenshot(page, '4a-quick-fix-menu');
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page), POLL).toContain(`said: ${QUOTATION}{@hoxha}`);
-    await problemRow('HM001').waitFor({ state: 'detached' });
+    await problemRow('HM001', 'We will not yield').waitFor({ state: 'detached' });
     await screenshot(page, '4b-quick-fix-applied');
   });
 
@@ -230,8 +246,17 @@ describe('Histmark in a real VS Code', () => {
         .filter((m, k, all) => k === 0 || all[k - 1].mention !== m.mention)
         .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.mention.start - b.mention.start))
         .map(({ uri, mention }) => {
-          const { line, character } = index.document(uri)!.lines.positionAt(mention.start);
-          return { file: path.basename(decodeURIComponent(uri)), relPath: path.relative(workspaceDir, decodeURIComponent(new URL(uri).pathname)), line: line + 1, column: character + 1 };
+          const { lines } = index.document(uri)!;
+          const { line, character } = lines.positionAt(mention.start);
+          const end = lines.positionAt(mention.end);
+          return {
+            file: path.basename(decodeURIComponent(uri)),
+            relPath: path.relative(workspaceDir, decodeURIComponent(new URL(uri).pathname)),
+            line: line + 1,
+            column: character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          };
         });
     const person = [...index.entities()].find((e) => {
       const docs = index.referencingDocuments(e.id);
@@ -246,12 +271,51 @@ describe('Histmark in a real VS Code', () => {
       const stop = stops[k % stops.length];
       await runCommand(page, 'Histmark: Next Mention');
       await page.locator(`.tab.active[data-resource-name=${JSON.stringify(stop.file)}]`).waitFor();
-      // The whole mention is selected, on its line.
-      await expect.poll(() => cursor.innerText(), POLL).toMatch(new RegExp(`^Ln ${stop.line}, Col \\d+ \\(\\d+ selected\\)$`));
+      // The whole mention is selected, the cursor at its end: two mentions on one line are told apart.
+      await expect.poll(() => cursor.innerText(), POLL).toMatch(new RegExp(`^Ln ${stop.endLine}, Col ${stop.endColumn} \\(\\d+ selected\\)$`));
       if (k === 1) await screenshot(page, '7a-next-mention');
     }
     await page.locator('.notification-toast', { hasText: `Histmark: back to the first mention of ${person.displayName}` }).waitFor();
     await screenshot(page, '7b-next-mention-wrapped');
+  });
+
+  uiTest('Attribute to… picks from the entities mentioned nearby, or searches all of them', async () => {
+    await openFileByQuickOpen(page, PICKER_DOC);
+    const at = positionOf(PICKER_TEXT, PICKED_QUOTATION, 1);
+    await goToPosition(page, at.line, at.column);
+    await page.keyboard.press('Control+.');
+    // No mention in the quotation's paragraph: nothing is preferred, and the picker comes first.
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to…' }).waitFor();
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    // Nearest first: Mikoyan is named closer to the quotation than Shehu.
+    await rows.nth(0).filter({ hasText: 'Anastas Mikoyan' }).filter({ hasText: 'in the previous paragraph' }).waitFor();
+    await rows.nth(1).filter({ hasText: 'Mehmet Shehu' }).waitFor();
+    await rows.filter({ hasText: 'A speaker the source describes…' }).waitFor();
+    await screenshot(page, '7c-attribute-picker');
+    // Someone not mentioned nearby, found by name (and not Khrushchev, whom the rename step counts).
+    const adenauer = [...index.entities()].find((e) => e.displayName === 'Konrad Adenauer')!;
+    await page.locator('.quick-input-widget input').fill('Adenauer');
+    await rows.filter({ hasText: 'Konrad Adenauer' }).first().waitFor();
+    await screenshot(page, '7d-attribute-picker-search');
+    await page.keyboard.press('Enter');
+    // Prose wraps: the editor may break the line anywhere.
+    await expect.poll(async () => (await editorText(page)).replace(/\n/g, ''), POLL).toContain(`said ${PICKED_QUOTATION}{@${adenauer.id}}.`);
+  });
+
+  uiTest('Create entity registers a person with the people, named as the mention reads', async () => {
+    const at = positionOf(PICKER_TEXT, '{@theodhosi}', 3);
+    await goToPosition(page, at.line, at.column);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Create @person theodhosi: Koço Theodhosi in registry/people.hmd' }).waitFor();
+    await screenshot(page, '7e-create-entity-menu');
+    // The person comes first in the menu.
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Create @person theodhosi' }).waitFor();
+    await page.keyboard.press('Enter');
+    await openFileByQuickOpen(page, 'registry/people.hmd');
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => editorText(page), POLL).toContain('@person theodhosi: Koço Theodhosi');
+    await screenshot(page, '7f-create-entity-stub');
   });
 
   uiTest('the Getting Started walkthrough lists its steps and opens the sample transcript', async () => {
@@ -318,7 +382,8 @@ describe('Histmark in a real VS Code', () => {
   });
 });
 
-/** The Problems panel's row for a marker with this code. */
-function problemRow(code: string) {
-  return page.locator('.markers-panel .monaco-list-row', { hasText: code });
+/** The Problems panel's row for a marker with this code (and this text: the picker document has an HM001 too). */
+function problemRow(code: string, text?: string) {
+  const rows = page.locator('.markers-panel .monaco-list-row', { hasText: code });
+  return text ? rows.filter({ hasText: text }) : rows;
 }

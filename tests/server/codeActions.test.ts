@@ -46,13 +46,15 @@ const titles = (actions: CodeAction[]) => actions.map((a) => a.title);
 
 describe('HM001 quick fixes', () => {
   const TEXT = '[Khrushchev]{@khrushchev} met [Hoxha]{@hoxha}, who said "we will not yield to anyone".\n';
+  const PICKER = 'Attribute to… (entities mentioned nearby, any entity, or a described speaker)';
 
-  it('attributes to the nearest preceding mention (preferred), or marks {@?} or {~}', async () => {
+  it('attributes to the nearest mention in the sentence (preferred), offers the picker, or marks {@?} or {~}', async () => {
     server = await startServer({ 'registry.hmd': REGISTRY });
     await openWithDiagnostics('letter.hmd', TEXT);
     const actions = await actionsAt('letter.hmd', TEXT, 'yield');
     expect(titles(actions)).toEqual([
-      'Attribute to @hoxha (nearest mention)',
+      'Attribute to Enver Hoxha, mentioned in this sentence: {@hoxha}',
+      PICKER,
       'Mark the speaker as unknown: {@?}',
       'Mark as not speech (a term, scare quote or title): {~}',
       'Fix all HM001 in this document by nearest mention',
@@ -61,12 +63,14 @@ describe('HM001 quick fixes', () => {
       ['quickfix', true],
       ['quickfix', undefined],
       ['quickfix', undefined],
+      ['quickfix', undefined],
       ['source.histmark.attributeAll', undefined],
     ]);
     expect(actions[0].diagnostics?.map((d) => d.code)).toEqual(['HM001']);
     const quote = '"we will not yield to anyone"';
     expect(actions.map((a) => applied('letter.hmd', TEXT, a.edit))).toEqual([
       TEXT.replace(quote, `${quote}{@hoxha}`),
+      TEXT,
       TEXT.replace(quote, `${quote}{@?}`),
       TEXT.replace(quote, `${quote}{~}`),
       TEXT.replace(quote, `${quote}{@hoxha}`),
@@ -75,18 +79,61 @@ describe('HM001 quick fixes', () => {
     await server.waitForDiagnostics('letter.hmd', (d) => d.length === 0);
   });
 
-  it('falls back to the speaker of the turn, but prefers a mention in the paragraph', async () => {
+  it('the picker lists the nearby entities, nearest first, and its choice is written by the server, a described speaker escaped', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY });
+    await openWithDiagnostics('letter.hmd', TEXT);
+    const picker = (await actionsAt('letter.hmd', TEXT, 'yield')).find((a) => a.title === PICKER)!;
+    const [args] = picker.command!.arguments as { uri: string; range: unknown; nearby: unknown[] }[];
+    expect(picker.command!.command).toBe('histmark.attributeQuotation');
+    expect(args.nearby).toEqual([
+      { ids: ['hoxha'], names: 'Enver Hoxha', source: 'in this sentence' },
+      { ids: ['khrushchev'], names: 'Nikita Sergeyevich Khrushchev', source: 'in this sentence' },
+    ]);
+    const quote = '"we will not yield to anyone"';
+    const chosen = (await server.connection.sendRequest('histmark/attribute', { textDocument: { uri: args.uri }, range: args.range, ids: ['khrushchev'] })) as WorkspaceEdit;
+    expect(applied('letter.hmd', TEXT, chosen)).toBe(TEXT.replace(quote, `${quote}{@khrushchev}`));
+    const described = (await server.connection.sendRequest('histmark/attribute', { textDocument: { uri: args.uri }, range: args.range, description: ' the {Soviet}\n side ' })) as WorkspaceEdit;
+    const fixed = applied('letter.hmd', TEXT, described);
+    expect(fixed).toBe(TEXT.replace(quote, `${quote}{@?: the \\{Soviet\\} side}`));
+    await expect(server.connection.sendRequest('histmark/attribute', { textDocument: { uri: args.uri }, range: args.range, ids: ['no id'] })).rejects.toThrow('“no id” is not a valid id.');
+    await server.change('letter.hmd', fixed);
+    await server.waitForDiagnostics('letter.hmd', (d) => d.length === 0);
+    await expect(server.connection.sendRequest('histmark/attribute', { textDocument: { uri: args.uri }, range: args.range, ids: ['hoxha'] })).rejects.toThrow('The quotation has changed since');
+  });
+
+  it('offers the speaker of the turn without preferring it, and prefers a mention in the sentence, initials and all', async () => {
     server = await startServer({ 'registry.hmd': REGISTRY });
     const turn = '[Comrade Hoxha]{@hoxha}: We met the delegation.\n\nThey told us "we will not yield to anyone".\n';
     await openWithDiagnostics('turn.hmd', turn);
     const fromTurn = await actionsAt('turn.hmd', turn, 'yield');
-    expect(fromTurn[0].title).toBe('Attribute to @hoxha (speaker of this turn)');
+    expect(fromTurn.map((a) => [a.title, a.isPreferred])).toEqual([
+      ['Attribute to Enver Hoxha, speaker of this turn: {@hoxha}', undefined],
+      [PICKER, undefined],
+      ['Mark the speaker as unknown: {@?}', undefined],
+      ['Mark as not speech (a term, scare quote or title): {~}', undefined],
+    ]);
     expect(applied('turn.hmd', turn, fromTurn[0].edit)).toBe(turn.replace('anyone".', 'anyone"{@hoxha}.'));
     const mentioned = '[Comrade Hoxha]{@hoxha}: Then [M. SUSLOV, A. MIKOYAN]{@suslov @mikoyan} said "we will not yield to anyone".\n';
     await openWithDiagnostics('mention.hmd', mentioned);
     const fromMention = await actionsAt('mention.hmd', mentioned, 'yield');
-    expect(fromMention[0].title).toBe('Attribute to @suslov @mikoyan (nearest mention)');
+    expect(fromMention.slice(0, 2).map((a) => [a.title, a.isPreferred])).toEqual([
+      ['Attribute to @suslov, @mikoyan, mentioned in this sentence: {@suslov @mikoyan}', true],
+      ['Attribute to Enver Hoxha, speaker of this turn: {@hoxha}', undefined],
+    ]);
     expect(applied('mention.hmd', mentioned, fromMention[0].edit)).toBe(mentioned.replace('anyone".', 'anyone"{@suslov @mikoyan}.'));
+  });
+
+  it('prefers the nearest mention of the sentence over a nearer one in the paragraph, and a mention after the quotation', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY });
+    const text = 'We saw [Hoxha]{@hoxha}. "We will not yield to anyone," said [Khrushchev]{@khrushchev} later.\n\nNext paragraph.\n';
+    await openWithDiagnostics('after.hmd', text);
+    const actions = await actionsAt('after.hmd', text, 'yield');
+    expect(actions[0].title).toBe('Attribute to Nikita Sergeyevich Khrushchev, mentioned in this sentence: {@khrushchev}');
+    const [args] = actions[1].command!.arguments as { nearby: { ids: string[]; source: string }[] }[];
+    expect(args.nearby.map((n) => [n.ids.join(' '), n.source])).toEqual([
+      ['khrushchev', 'in this sentence'],
+      ['hoxha', 'in this paragraph'],
+    ]);
   });
 
   it('attributes a block quote with a last line, to the mention in its lead-in paragraph', async () => {
@@ -94,12 +141,16 @@ describe('HM001 quick fixes', () => {
     const text = '[Khrushchev]{@khrushchev} wrote:\n> We will not yield to anyone at all.\n> Never.\n\nMore text.\n';
     await openWithDiagnostics('quote.hmd', text);
     const actions = await actionsAt('quote.hmd', text, 'Never', ['quickfix']);
-    expect(titles(actions)[0]).toBe('Attribute to @khrushchev (nearest mention)');
+    expect(titles(actions)[0]).toBe('Attribute to Nikita Sergeyevich Khrushchev, mentioned in this sentence: > — @khrushchev');
     expect(actions.map((a) => applied('quote.hmd', text, a.edit))).toEqual([
       text.replace('> Never.\n', '> Never.\n> — @khrushchev\n'),
+      text,
       text.replace('> Never.\n', '> Never.\n> — {@?}\n'),
       text.replace('> Never.\n', '> Never.\n> {~}\n'),
     ]);
+    const [args] = actions[1].command!.arguments as { uri: string; range: unknown }[];
+    const described = (await server.connection.sendRequest('histmark/attribute', { textDocument: { uri: args.uri }, range: args.range, description: 'the Soviet side' })) as WorkspaceEdit;
+    expect(applied('quote.hmd', text, described)).toBe(text.replace('> Never.\n', '> Never.\n> — {@?: the Soviet side}\n'));
     await server.change('quote.hmd', applied('quote.hmd', text, actions[0].edit));
     await server.waitForDiagnostics('quote.hmd', (d) => d.length === 0);
   });
@@ -115,6 +166,7 @@ describe('HM001 quick fixes', () => {
     const fixed = applied('all.hmd', text, actions[0].edit);
     expect(fixed).toBe(text.replace('bow down"', 'bow down"{@hoxha}').replace('anyone"', 'anyone"{@khrushchev}'));
     expect(titles(await actionsAt('all.hmd', text, 'nobody', ['quickfix']))).toEqual([
+      PICKER,
       'Mark the speaker as unknown: {@?}',
       'Mark as not speech (a term, scare quote or title): {~}',
     ]);
@@ -127,24 +179,48 @@ describe('HM001 quick fixes', () => {
 describe('HM002 quick fixes', () => {
   const TRANSCRIPT = 'Met [Mikoyan]{@mikoyan} in the capital.\n';
 
-  it('creates the entity in the document with the most definitions; the HM002 goes away', async () => {
+  it('creates each kind where that kind is registered, named by the display text; the HM002 goes away', async () => {
     server = await startServer({ 'registry.hmd': REGISTRY, 'places.hmd': '@place tirana: Tirana\n', 'letter.hmd': TRANSCRIPT });
     await openWithDiagnostics('letter.hmd', TRANSCRIPT);
     const actions = await actionsAt('letter.hmd', TRANSCRIPT, 'mikoyan');
-    expect(titles(actions)).toEqual(['Create @person mikoyan in registry.hmd', 'Create @org mikoyan in registry.hmd', 'Create @place mikoyan in registry.hmd']);
+    expect(titles(actions)).toEqual([
+      'Create @person mikoyan: Mikoyan in registry.hmd',
+      // No organisation is registered anywhere: the document with most definitions.
+      'Create @org mikoyan: Mikoyan in registry.hmd',
+      'Create @place mikoyan: Mikoyan in places.hmd',
+    ]);
     const registry = applied('registry.hmd', REGISTRY, actions[0].edit);
-    expect(registry).toBe(`${REGISTRY}\n@person mikoyan\n`);
-    expect(applied('registry.hmd', REGISTRY, actions[1].edit)).toBe(`${REGISTRY}\n@org mikoyan\n`);
+    expect(registry).toBe(`${REGISTRY}\n@person mikoyan: Mikoyan\n`);
+    expect(applied('registry.hmd', REGISTRY, actions[1].edit)).toBe(`${REGISTRY}\n@org mikoyan: Mikoyan\n`);
+    expect(applied('places.hmd', '@place tirana: Tirana\n', actions[2].edit)).toBe('@place tirana: Tirana\n\n@place mikoyan: Mikoyan\n');
     await server.open('registry.hmd', registry);
     await server.waitForDiagnostics('letter.hmd', (d) => d.length === 0);
   });
 
-  it('uses the configured registry file', async () => {
+  it('puts a person with the people and an organisation with the organisations, reading the display text', async () => {
+    const people = '@person hoxha: Enver Hoxha\n\n@person shehu: Mehmet Shehu\n\n@person alia: Ramiz Alia\n';
+    const orgs = '@org pla: Party of Labour of Albania\n\n@person kapo: Hysni Kapo\n';
+    const text = 'Then [Koço \\[K.\\] Theodhosi]{@theodhosi} spoke, and @nobody.\n';
+    server = await startServer({ 'people.hmd': people, 'orgs.hmd': orgs, 'letter.hmd': text });
+    await openWithDiagnostics('letter.hmd', text);
+    const actions = await actionsAt('letter.hmd', text, 'theodhosi');
+    expect(titles(actions)).toEqual([
+      'Create @person theodhosi: Koço [K.] Theodhosi in people.hmd',
+      'Create @org theodhosi: Koço [K.] Theodhosi in orgs.hmd',
+      'Create @place theodhosi: Koço [K.] Theodhosi in people.hmd',
+    ]);
+    expect(applied('people.hmd', people, actions[0].edit)).toBe(`${people}\n@person theodhosi: Koço [K.] Theodhosi\n`);
+    expect(applied('orgs.hmd', orgs, actions[1].edit)).toBe(`${orgs}\n@org theodhosi: Koço [K.] Theodhosi\n`);
+    // A bare @id has no display text: the stub has no name.
+    expect(titles(await actionsAt('letter.hmd', text, 'nobody'))[0]).toBe('Create @person nobody in people.hmd');
+  });
+
+  it('uses the configured registry file for a kind no file holds yet', async () => {
     server = await startServer({ 'registry.hmd': REGISTRY, 'people.hmd': '@place moscow: Moscow', 'letter.hmd': TRANSCRIPT }, { settings: { defaultRegistryFile: 'people.hmd' } });
     await openWithDiagnostics('letter.hmd', TRANSCRIPT);
     const actions = await actionsAt('letter.hmd', TRANSCRIPT, 'mikoyan');
-    expect(titles(actions)[0]).toBe('Create @person mikoyan in people.hmd');
-    expect(applied('people.hmd', '@place moscow: Moscow', actions[0].edit)).toBe('@place moscow: Moscow\n\n@person mikoyan\n');
+    expect(titles(actions)).toEqual(['Create @person mikoyan: Mikoyan in registry.hmd', 'Create @org mikoyan: Mikoyan in people.hmd', 'Create @place mikoyan: Mikoyan in people.hmd']);
+    expect(applied('people.hmd', '@place moscow: Moscow', actions[1].edit)).toBe('@place moscow: Moscow\n\n@org mikoyan: Mikoyan\n');
   });
 
   it('creates registry.hmd at the workspace root when there is no registry', async () => {
@@ -152,16 +228,40 @@ describe('HM002 quick fixes', () => {
     await openWithDiagnostics('letters/letter.hmd', TRANSCRIPT);
     const actions = await actionsAt('letters/letter.hmd', TRANSCRIPT, 'mikoyan');
     const uri = server.uri('registry.hmd');
-    expect(actions[0].title).toBe('Create @person mikoyan in registry.hmd');
+    expect(actions[0].title).toBe('Create @person mikoyan: Mikoyan in registry.hmd');
     expect(actions[0].edit).toEqual({
       documentChanges: [
         { kind: 'create', uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '@person mikoyan\n' }] },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '@person mikoyan: Mikoyan\n' }] },
       ],
     });
     server.write('registry.hmd', applied('registry.hmd', '', actions[0].edit));
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
     await server.waitForDiagnostics('letters/letter.hmd', (d) => d.length === 0);
+  });
+});
+
+describe('Add as alias', () => {
+  const TEXT = '[Comrade Enver]{@hoxha} met [Nikita]{@khrushchev}; [he]{@hoxha} knew [N. S. Khrushchev]{@khrushchev}.\n\nLater Comrade Enver spoke.\n';
+
+  it('adds a display text that is not yet a name to the aka line, or as a new aka line; the next unlinked use is found', async () => {
+    server = await startServer({ 'registry.hmd': REGISTRY, 'letter.hmd': TEXT });
+    await server.open('letter.hmd', TEXT);
+    await server.ready;
+    const alias = async (needle: string) => (await actionsAt('letter.hmd', TEXT, needle)).filter((a) => a.title.startsWith('Add '));
+    const hoxha = await alias('Comrade Enver]');
+    expect(titles(hoxha)).toEqual(['Add “Comrade Enver” as an alias of Enver Hoxha']);
+    const learned = applied('registry.hmd', REGISTRY, hoxha[0].edit);
+    expect(learned).toBe(REGISTRY.replace('@person hoxha: Enver Hoxha\n', '@person hoxha: Enver Hoxha\n  aka: Comrade Enver\n'));
+    const khrushchev = await alias('Nikita]');
+    expect(titles(khrushchev)).toEqual(['Add “Nikita” as an alias of Nikita Sergeyevich Khrushchev']);
+    expect(applied('registry.hmd', REGISTRY, khrushchev[0].edit)).toBe(REGISTRY.replace('aka: Khrushchev; N. S. Khrushchev', 'aka: Khrushchev; N. S. Khrushchev; Nikita'));
+    // A pronoun, and a name the entity already has, are not offered.
+    expect(await alias('he]')).toEqual([]);
+    expect(await alias('N. S. Khrushchev]')).toEqual([]);
+    await server.open('registry.hmd', learned);
+    const found = await server.waitForDiagnostics('letter.hmd', (d) => d.some((x) => x.code === 'HM005'));
+    expect(found.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([['HM005', 2, 6]]);
   });
 });
 

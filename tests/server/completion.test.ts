@@ -56,9 +56,11 @@ describe('entity completion', () => {
     const range = { start: { line: 0, character: 10 }, end: { line: 0, character: 11 } };
     expect(list.items.find((i) => i.label === 'khrushchev')).toEqual({
       label: 'khrushchev',
+      labelDetails: { detail: ' Nikita Sergeyevich Khrushchev', description: '15 April 1894 – 11 September 1971' },
       kind: CompletionItemKind.Variable,
       detail: 'Nikita Sergeyevich Khrushchev, 15 April 1894 – 11 September 1971',
       filterText: '@khrushchev @Nikita Sergeyevich Khrushchev @Khrushchev @N. S. Khrushchev',
+      sortText: '99 khrushchev',
       textEdit: { range, newText: '@khrushchev' },
       data: { entityId: 'khrushchev' },
     });
@@ -74,14 +76,26 @@ describe('entity completion', () => {
 
   it('finds an entity by its preferred name: @Nikita offers khrushchev and replaces the typed word', async () => {
     const list = await complete('Letter to @Nikita| today.\n');
-    expect(labels(list)).toEqual(['khrushchev']);
-    expect(list.items[0].filterText).toBe('@Nikita Sergeyevich Khrushchev @khrushchev @Khrushchev @N. S. Khrushchev');
-    expect(list.items[0].textEdit).toEqual({ range: { start: { line: 0, character: 10 }, end: { line: 0, character: 17 } }, newText: '@khrushchev' });
+    // The name as typed, kept as the display text, first; the bare id second.
+    expect(labels(list)).toEqual(['[Nikita]{@khrushchev}', 'khrushchev']);
+    const range = { start: { line: 0, character: 10 }, end: { line: 0, character: 17 } };
+    expect(list.items[0].filterText).toBe('@Nikita');
+    expect(list.items[0].textEdit).toEqual({ range, newText: '[Nikita]{@khrushchev}' });
+    expect(list.items[1].filterText).toBe('@Nikita Sergeyevich Khrushchev @khrushchev @Khrushchev @N. S. Khrushchev');
+    expect(list.items[1].textEdit).toEqual({ range, newText: '@khrushchev' });
+    expect(list.items.map((i) => i.labelDetails?.detail)).toEqual([' Nikita Sergeyevich Khrushchev', ' Nikita Sergeyevich Khrushchev']);
+  });
+
+  it('completes a name typed in part to its word, as typed: @Nik offers [Nikita]{@khrushchev}', async () => {
+    const list = await complete('Letter to @Nik| today.\n');
+    expect(edits(list).map((e) => e.newText)).toEqual(['[Nikita]{@khrushchev}', '@khrushchev']);
+    // Typing the id offers the id alone: the text then reads as the entity's name.
+    expect(labels(await complete('Letter to @khru|\n'))).toEqual(['khrushchev']);
   });
 
   it('finds an entity by an alias, case-insensitively, and by part of the id', async () => {
-    expect(labels(await complete('Met @comrade|\n'))).toEqual(['hoxha']);
-    expect(labels(await complete('Met @soviet|\n'))).toEqual(['cpsu']);
+    expect(labels(await complete('Met @comrade|\n'))).toEqual(['[comrade]{@hoxha}', 'hoxha']);
+    expect(labels(await complete('Met @soviet|\n'))).toEqual(['[soviet]{@cpsu}', 'cpsu']);
     expect(labels(await complete('Met @ran|\n'))).toEqual(['tirana']);
     expect(labels(await complete('Met @zzz|\n'))).toEqual([]);
   });
@@ -104,6 +118,16 @@ describe('entity completion', () => {
     expect(labels(brace)).toHaveLength(6);
     expect(brace.items[0].textEdit).toEqual({ range: { start: { line: 0, character: 21 }, end: { line: 0, character: 21 } }, newText: '@albania' });
     expect(await complete('Text{pb |\n')).toBeNull();
+  });
+
+  it('ranks by the bracketed display text after [display]{@: entities sharing its words first', async () => {
+    const list = await complete('[Comrade Enver Hoxha]{@|\n', '@');
+    expect(labels(list)).toEqual(['hoxha', 'albania', 'cpsu', 'khrushchev', 'pla', 'tirana']);
+    expect(list.items[0].sortText).toBe('96 hoxha');
+    const soviet = await complete('[the Soviet party]{@|\n', '@');
+    expect(labels(soviet)[0]).toBe('cpsu');
+    // No display name item inside a brace group: the brackets are there already.
+    expect(labels(await complete('[Nikita]{@Nik|\n'))).toEqual(['khrushchev']);
   });
 
   it('completes mention-valued front-matter keys', async () => {

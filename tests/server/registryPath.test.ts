@@ -36,7 +36,7 @@ function createEntity(s: TestServer): Promise<unknown> {
 describe('histmark.defaultRegistryFile', () => {
   it('inside the workspace: the quick fix names its workspace-relative path', async () => {
     const s = await start('registry/people.hmd');
-    expect(await quickFixTitles(s)).toEqual(['Create @person mikoyan in registry/people.hmd', 'Create @org mikoyan in registry/people.hmd', 'Create @place mikoyan in registry/people.hmd']);
+    expect(await quickFixTitles(s)).toEqual(['Create @person mikoyan: Mikoyan in registry/people.hmd', 'Create @org mikoyan: Mikoyan in registry/people.hmd', 'Create @place mikoyan: Mikoyan in registry/people.hmd']);
     expect(JSON.stringify(await createEntity(s))).toContain(s.uri('registry/people.hmd'));
   });
 

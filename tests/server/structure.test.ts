@@ -83,8 +83,8 @@ describe('document symbols', () => {
         range: range(20, 0, 33, 17),
         selectionRange: range(20, 0, 20, 10),
         children: [
-          { name: 'khrushchev', detail: 'Nikita Khrushchev', kind: SymbolKind.Object, range: range(22, 0, 26, 54), selectionRange: range(22, 8, 22, 18), children: [] },
-          { name: 'hoxha', detail: 'Enver Hoxha', kind: SymbolKind.Object, range: range(28, 0, 30, 16), selectionRange: range(28, 8, 28, 13), children: [] },
+          { name: 'Nikita Khrushchev', detail: '@khrushchev', kind: SymbolKind.Object, range: range(22, 0, 26, 54), selectionRange: range(22, 8, 22, 18), children: [] },
+          { name: 'Enver Hoxha', detail: '@hoxha', kind: SymbolKind.Object, range: range(28, 0, 30, 16), selectionRange: range(28, 8, 28, 13), children: [] },
         ],
       },
     ]);

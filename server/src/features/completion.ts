@@ -12,6 +12,7 @@ import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { MENTION_KEYS } from '../syntax/fields';
 import type { Definition, EntityKind, FrontMatter } from '../syntax/types';
 import { datesOf, entityCard } from './entityCard';
+import { spanText } from './reading';
 
 const ENTITY_ITEM_KINDS: Record<EntityKind, CompletionItemKind> = {
   person: CompletionItemKind.Variable,
@@ -137,47 +138,115 @@ function fieldCompletion(index: WorkspaceIndex, entry: DocumentEntry, definition
 
 function inlineCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor): CompletionList | null {
   const footnote = /\[\^([A-Za-z0-9_-]*)$/.exec(at.before);
-  if (footnote) return footnoteCompletion(entry, at, footnote[1]);
+  if (footnote) return footnoteCompletion(index, entry, at, footnote[1]);
   const open = at.before.lastIndexOf('{');
   if (open !== -1 && at.before[open - 1] !== '\\' && !at.before.includes('}', open)) {
     const group = BRACE_GROUP.exec(at.before.slice(open + 1));
     if (!group || (group[1] === undefined && group[0] !== '')) return null;
-    return entityCompletion(index, entry, at, at.offset - (group[1] ?? '').length);
+    return entityCompletion(index, entry, at, at.offset - (group[1] ?? '').length, { display: displayBefore(at.before.slice(0, open)) });
   }
   const bare = BARE_MENTION.exec(at.before);
-  return bare ? entityCompletion(index, entry, at, at.offset - bare[1].length) : null;
+  return bare ? entityCompletion(index, entry, at, at.offset - bare[1].length, { bare: true }) : null;
+}
+
+/** The display text of `[Comrade Mehmet Shehu]` ending `line`, when it ends with one. */
+function displayBefore(line: string): string | undefined {
+  if (!line.endsWith(']') || line.endsWith('\\]')) return undefined;
+  let depth = 0;
+  for (let i = line.length - 1; i >= 0; i--) {
+    if (line[i - 1] === '\\') continue;
+    if (line[i] === ']') depth++;
+    else if (line[i] === '[' && --depth === 0) return line.slice(i + 1, -1);
+  }
+  return undefined;
 }
 
 /** The value token of `author: @a @b`, `[@a, @b]` or `member-of: @a; @b`. */
 function mentionListCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor, accept?: (entity: Entity) => boolean): CompletionList | null {
   const token = LIST_TOKEN.exec(at.before);
-  return token ? entityCompletion(index, entry, at, at.offset - token[1].length, accept) : null;
+  return token ? entityCompletion(index, entry, at, at.offset - token[1].length, { accept }) : null;
 }
 
-/** Entities for the `@partial` (or `partial`) typed from `start`, which the chosen `@id` replaces. */
-function entityCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor, start: number, accept?: (entity: Entity) => boolean): CompletionList {
+interface EntityContext {
+  accept?: (entity: Entity) => boolean;
+  /** The bracketed display text the mention will have: entities sharing its words rank first. */
+  display?: string;
+  /** A bare `@partial` in running text: a name typed there may become the display text. */
+  bare?: boolean;
+}
+
+/** Lowercase words without accents, for comparing names. */
+function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(NON_WORD)
+    .filter((w) => w.length > 1);
+}
+
+/** How many words of `display` are words of one of the entity's names. */
+function sharedWords(entity: Entity, display: string[]): number {
+  const names = new Set(entity.names.flatMap((claim) => wordsOf(claim.name)));
+  return display.filter((word) => names.has(word)).length;
+}
+
+/**
+ * Entities for the `@partial` (or `partial`) typed from `start`, which the
+ * chosen `@id` replaces. Each item shows the name and dates in the list
+ * (label details). After `[display]{@` the list is ranked by the words the
+ * display shares with each entity's names; after a bare `@Nikita` that
+ * matches a name, not the id, a second item writes `[Nikita]{@khrushchev}`,
+ * keeping the text as the source has it.
+ */
+function entityCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor, start: number, context: EntityContext = {}): CompletionList {
   const typed = entry.text.slice(start, at.offset);
   const lead = typed.startsWith('@') ? '@' : '';
   const partial = typed.slice(lead.length).normalize('NFC').toLowerCase();
-  const range = entry.lines.range(start, at.offset + ID_RUN.exec(at.after)![0].length);
+  const rest = ID_RUN.exec(at.after)![0];
+  const range = entry.lines.range(start, at.offset + rest.length);
+  const display = context.display === undefined ? [] : wordsOf(context.display);
   const items: CompletionItem[] = [];
   for (const entity of index.entities()) {
-    if (accept && !accept(entity)) continue;
+    if (context.accept && !context.accept(entity)) continue;
     const matched = matchOf(entity, partial);
     if (matched === undefined) continue;
     const names = new Set([matched, entity.id, ...entity.names.map((c) => c.name)]);
-    items.push({
+    const shared = sharedWords(entity, display);
+    const item: CompletionItem = {
       label: entity.id,
+      labelDetails: { detail: ` ${entity.displayName}`, description: datesOf(entity).join('; ') || undefined },
       kind: ENTITY_ITEM_KINDS[entity.kind],
       detail: detailOf(entity),
       // The name that matched comes first, for clients that filter by prefix.
       filterText: [...names].map((name) => lead + name).join(' '),
+      sortText: `${String(99 - Math.min(shared, 99)).padStart(2, '0')} ${entity.id}`,
       textEdit: { range, newText: `@${entity.id}` },
       data: { entityId: entity.id },
-    });
+    };
+    items.push(item);
+    const shown = context.bare && partial !== '' && matched !== entity.id ? nameTyped(typed.slice(lead.length) + rest, matched) : undefined;
+    if (shown) {
+      items.push({
+        ...item,
+        label: `[${shown}]{@${entity.id}}`,
+        labelDetails: item.labelDetails,
+        filterText: `@${shown}`,
+        // Typed as the source writes the name: keeping that text reads best, so it comes first.
+        sortText: `00 ${entity.id}`,
+        textEdit: { range, newText: `[${shown.replace(/[[\]\\]/g, '\\$&')}]{@${entity.id}}` },
+      });
+    }
   }
-  items.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  items.sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : a.label < b.label ? -1 : 1));
   return { isIncomplete: true, items };
+}
+
+/** The typed text completed to the end of the word of `name` it starts: `Nik` of "Nikita Khrushchev" → `Nikita`. */
+function nameTyped(typed: string, name: string): string | undefined {
+  const lower = typed.toLowerCase();
+  const word = name.split(/\s+/).find((w) => w.toLowerCase().startsWith(lower));
+  return word ? typed + word.slice(typed.length) : undefined;
 }
 
 /** The id, or the preferred name or alias, that `partial` (lowercase) matches. */
@@ -216,7 +285,7 @@ function keyCompletion(entry: DocumentEntry, at: Cursor, keys: string[], help: R
 }
 
 /** Labels defined in this document; the closing `]` is added when missing. */
-function footnoteCompletion(entry: DocumentEntry, at: Cursor, typed: string): CompletionList {
+function footnoteCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Cursor, typed: string): CompletionList {
   const rest = /^[A-Za-z0-9_-]*/.exec(at.after)![0];
   const closed = at.after[rest.length] === ']';
   const range = entry.lines.range(at.offset - typed.length, at.offset + rest.length);
@@ -225,7 +294,7 @@ function footnoteCompletion(entry: DocumentEntry, at: Cursor, typed: string): Co
   for (const note of entry.tree.footnoteDefinitions) {
     if (seen.has(note.label)) continue;
     seen.add(note.label);
-    const content = entry.text.slice(note.content.start, note.content.end).replace(/\s+/g, ' ').trim();
+    const content = spanText(index, entry, note.content);
     items.push({
       label: note.label,
       kind: CompletionItemKind.Reference,

@@ -7,7 +7,8 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { shortName } from '../model/entity';
 import type { EntityKind, Heading, Span, Turn } from '../syntax/types';
-import { openingWords, readingText } from './readingText';
+import { openingWords } from '../render/plainText';
+import { spanText } from './reading';
 
 export const ENTITY_SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   person: SymbolKind.Object,
@@ -47,14 +48,14 @@ function speakerName(index: WorkspaceIndex, entry: DocumentEntry, turn: Turn): s
   const { speaker } = turn;
   const entities = speaker.ids.map((ref) => index.entity(ref.id));
   if (entities.every((e) => e !== undefined)) return entities.map((e) => shortName(e!)).join(', ');
-  return speaker.display ? readingText(index, entry, speaker.display) : speaker.ids.map((ref) => `@${ref.id}`).join(' ');
+  return speaker.display ? spanText(index, entry, speaker.display) : speaker.ids.map((ref) => `@${ref.id}`).join(' ');
 }
 
 /** "Hoxha — “We brought in the minister…”": the speaker and the opening words of the turn. */
 function turnLabel(index: WorkspaceIndex, entry: DocumentEntry, turn: Turn): string {
   const first = turn.speech[0] ?? turn;
   const afterColon = entry.text.indexOf(':', turn.speaker.end) + 1;
-  const opening = openingWords(readingText(index, entry, { start: afterColon, end: first.end }), OPENING_WORDS);
+  const opening = openingWords(spanText(index, entry, { start: afterColon, end: first.end }), OPENING_WORDS);
   const speaker = speakerName(index, entry, turn);
   if (!opening) return speaker;
   return /^["“„«]/.test(opening) ? `${speaker} — ${opening}` : `${speaker} — “${opening}”`;
@@ -84,9 +85,10 @@ export function documentSymbols(index: WorkspaceIndex, uri: string): DocumentSym
   const { tree } = entry;
   const nodes: Node[] = [
     ...headingSections(entry).map(({ heading, end }) => {
-      return symbolOf(entry, { start: heading.start, end }, heading, readingText(index, entry, heading.text), HEADING_SYMBOL_KIND);
+      return symbolOf(entry, { start: heading.start, end }, heading, spanText(index, entry, heading.text), HEADING_SYMBOL_KIND);
     }),
-    ...tree.definitions.map((d) => symbolOf(entry, d, d.idSpan, d.id, ENTITY_SYMBOL_KINDS[d.kind], d.name)),
+    // The name a reader knows the entity by; the id is the detail, as a turn's ids are.
+    ...tree.definitions.map((d) => symbolOf(entry, d, d.idSpan, d.name ?? d.id, ENTITY_SYMBOL_KINDS[d.kind], `@${d.id}`)),
     ...tree.turns.map((turn) =>
       symbolOf(entry, turn, turn.speaker, turnLabel(index, entry, turn), TURN_SYMBOL_KIND, turn.speaker.ids.map((ref) => `@${ref.id}`).join(' ')),
     ),

@@ -9,6 +9,8 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { AUTHORITY_LINKS } from './documentLinks';
 import { entityStats, statsLine } from './entityStats';
 import { code, documentLink, join, type Markdown, md, text, webLink } from './markdown';
+import { walkDescription } from '../render/walk';
+import { inlineMarkdown, lookupIn } from './reading';
 
 const RELATION_LABELS: Record<string, string> = {
   author: 'Author',
@@ -52,6 +54,13 @@ function authorityLinks(entity: Entity): Markdown[] {
   return links;
 }
 
+/** The description as reading text: mentions as names linked to their definitions, quotations in curly marks. */
+function descriptionMarkdown(index: WorkspaceIndex, entity: Entity): Markdown | undefined {
+  const tree = index.document(entity.uri)?.tree;
+  if (!tree || !entity.definition.description) return entity.description ? text(entity.description) : undefined;
+  return inlineMarkdown(index, walkDescription(tree, entity.definition, lookupIn(index)).nodes);
+}
+
 const LINE_BREAK = md`  \n`;
 
 /**
@@ -68,7 +77,8 @@ export function entityCard(index: WorkspaceIndex, entity: Entity, options: { unc
   if (entity.aliases.length > 0) paragraphs.push(md`Also known as: ${entity.aliases.join('; ')}`);
   if (!entity.matchable) paragraphs.push(md`*Not matched as plain text (${code('match: no')}): unlinked uses of these names are not reported (HM005).*`);
   if (entity.sortAs) paragraphs.push(md`Sorted as: ${entity.sortAs}`);
-  if (entity.description) paragraphs.push(text(entity.description));
+  const description = descriptionMarkdown(index, entity);
+  if (description) paragraphs.push(description);
   const links = authorityLinks(entity);
   if (links.length > 0) paragraphs.push(join(links, md` · `));
   if (entity.otherFields.length > 0) paragraphs.push(join(entity.otherFields.map((f) => md`${f.key}: ${f.value}`), LINE_BREAK));

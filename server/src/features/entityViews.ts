@@ -11,7 +11,8 @@ import type { Mention, Span } from '../syntax/types';
 import { locate, targetIds } from './locate';
 import type { DocumentMentions, EntityAtPosition, EntitySummary, MentionKind, MentionRow, QuotationSummary } from '../lsp/protocol';
 import { entityStats, statsLine } from './entityStats';
-import { contextAround, openingWords, readingText } from './readingText';
+import { openingWords } from '../render/plainText';
+import { contextAround, spanText } from './reading';
 
 /** Words of a quotation shown in a list. */
 const QUOTATION_WORDS = 12;
@@ -75,7 +76,7 @@ function mentionRow(index: WorkspaceIndex, entry: DocumentEntry, mention: Mentio
     return row('metadata', field?.key ?? 'metadata', prefix + raw.trim(), [at, at + mention.end - mention.start]);
   }
   const attributed = tree.quotations.find((q) => q.attribution && contains(q.attribution, mention));
-  if (attributed) return row('attribution', 'attribution', `“${openingWords(readingText(index, entry, attributed.content), QUOTATION_WORDS)}”`);
+  if (attributed) return row('attribution', 'attribution', `“${openingWords(spanText(index, entry, attributed.content), QUOTATION_WORDS)}”`);
   // The block around the mention, without a heading's `#`, a footnote's label or a definition's fields.
   const around =
     innermost(tree.headings, mention)?.text ??
@@ -116,7 +117,7 @@ export function quotationsBy(index: WorkspaceIndex, id: string): QuotationSummar
       if (!q.attribution?.ids.some((ref) => ref.id === id)) continue;
       out.push({
         location: { uri, range: entry.lines.range(q.start, q.end) },
-        excerpt: openingWords(readingText(index, entry, q.content), QUOTATION_WORDS),
+        excerpt: openingWords(spanText(index, entry, q.content), QUOTATION_WORDS),
         documentTitle: documentTitle(entry),
       });
     }

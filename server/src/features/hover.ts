@@ -10,6 +10,7 @@ import { isUnattributed } from './diagnostics/quotations';
 import { entityCard } from './entityCard';
 import { locate, type Target, targetIds } from './locate';
 import { code, join, type Markdown, md } from './markdown';
+import { spanMarkdown } from './reading';
 
 function entityCards(index: WorkspaceIndex, entry: DocumentEntry, target: Target): Markdown {
   const refs = target.kind !== 'reference' ? [] : target.onId ? [target.ref] : target.mention.ids;
@@ -23,11 +24,10 @@ function entityCards(index: WorkspaceIndex, entry: DocumentEntry, target: Target
   return join(cards, md`\n\n---\n\n`);
 }
 
-function footnoteNote(entry: DocumentEntry, label: string): Markdown {
+function footnoteNote(index: WorkspaceIndex, entry: DocumentEntry, label: string): Markdown {
   const definition = entry.tree.footnoteDefinitions.find((d) => d.label === label);
   if (!definition) return md`Footnote ${code(`[^${label}]`)} has no definition in this file (HM006): add a line ${code(`[^${label}]: …`)}.`;
-  const note = entry.text.slice(definition.content.start, definition.content.end).replace(/\n[ \t]+/g, '\n').trim();
-  return md`**[^${label}]** ${note}`;
+  return md`**[^${label}]** ${spanMarkdown(index, entry, definition.content)}`;
 }
 
 function unattributedExplanation(quotation: Quotation, minWords: number): Markdown {
@@ -43,7 +43,7 @@ function hoverText(index: WorkspaceIndex, entry: DocumentEntry, target: Target):
     case 'definition':
       return entityCards(index, entry, target);
     case 'footnoteReference':
-      return footnoteNote(entry, target.label);
+      return footnoteNote(index, entry, target.label);
     case 'quotation':
       return isUnattributed(target.quotation, index.config.minWords) ? unattributedExplanation(target.quotation, index.config.minWords) : undefined;
     case 'footnoteDefinition':

@@ -9,6 +9,7 @@ import type { Severity } from '../model/config';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { IndexGate } from './indexGate';
 import { Notifications, type WorkspaceStatus } from './protocol';
+import { TypingGuard } from './typingGuard';
 import type { ServerSettings } from './settings';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -38,6 +39,8 @@ export class DiagnosticsPublisher {
   private scheduled = false;
   /** The config file's uri and text, when the workspace has one. */
   config: { uri: string; text: string } | undefined;
+  /** Holds back half-typed markup's diagnostics on the line being typed; the full set follows the pause. */
+  readonly typing = new TypingGuard((uri) => this.schedule([uri]));
 
   constructor(
     private readonly connection: Connection,
@@ -64,7 +67,8 @@ export class DiagnosticsPublisher {
   diagnosticsOf(uri: string): Diagnostic[] {
     if (this.config?.uri === uri) return diagnoseConfig(this.index, this.config.text).map(toLspDiagnostic);
     const hideUnlinked = !this.settings().showUnlinkedMentions;
-    return diagnoseDocument(this.index, uri)
+    return this.typing
+      .filter(uri, diagnoseDocument(this.index, uri))
       .filter((d) => !(hideUnlinked && d.code === 'HM005'))
       .map(toLspDiagnostic);
   }

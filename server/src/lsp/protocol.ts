@@ -198,6 +198,8 @@ export const Requests = {
   mentionStep: 'histmark/mentionStep',
   /** { textDocument, range, kind, id, name } → WorkspaceEdit registering the entity and linking the selection */
   createEntity: 'histmark/createEntity',
+  /** AttributeParams (features/attribution.ts) → WorkspaceEdit attributing an HM001 quotation, as the picker chose */
+  attribute: 'histmark/attribute',
   /** ExportTeiParams → ExportTeiResult */
   exportTei: 'histmark/exportTei',
   /** ImportTeiParams → ImportTeiResult */

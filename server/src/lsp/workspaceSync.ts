@@ -35,6 +35,8 @@ export class WorkspaceSync {
   private readonly generations = new Map<string, number>();
   /** Bumped when a rebuild is asked for: it reads every file afresh, so a read under way is stale too. */
   private rebuilds = 0;
+  /** Open documents whose open was seen: a later change of one is an edit. */
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -59,13 +61,19 @@ export class WorkspaceSync {
     this.bump(document.uri);
     // During a build the text is applied when the build ends, from the store.
     if (!this.gate.isReady) return new Set();
+    const before = this.edited.has(document.uri) ? this.index.document(document.uri)?.text : undefined;
+    this.edited.add(document.uri);
     const affected = this.applyOpen(document.uri);
+    // An edit, not an open: the line typed on holds back half-typed markup's diagnostics.
+    if (before !== undefined) this.publisher.typing.edited(document.uri, before, document.getText());
     this.publisher.schedule(affected);
     return affected;
   }
 
   /** On close the disk's version counts again (the edits may not have been saved). */
   async documentClosed(uri: string): Promise<void> {
+    this.edited.delete(uri);
+    this.publisher.typing.forget(uri);
     if (isServed(uri)) await this.reloadFromDisk(uri);
   }
 

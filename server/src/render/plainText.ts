@@ -32,6 +32,17 @@ export function inlineText(nodes: readonly InlineNode[]): string {
   return out;
 }
 
+/** The reading text of inline nodes on one line: line breaks and runs of spaces read as one space. */
+export function lineText(nodes: readonly InlineNode[]): string {
+  return inlineText(nodes).replace(/\s+/g, ' ').trim();
+}
+
+/** One-line `text` cut to at most `words` words, with "…" when something was left out. */
+export function openingWords(text: string, words: number): string {
+  const all = text.trim().split(' ');
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ').replace(/[,;:.]+$/, '')}…`;
+}
+
 export function noteText(note: NoteNode): string {
   return inlineText(note.children);
 }

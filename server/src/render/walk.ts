@@ -73,6 +73,23 @@ export function definitionProblems(tree: SyntaxTree, block: Span): WalkWarning[]
   return tree.problems.filter((p) => p.start >= block.start && p.start < block.end && !inDescription(p.start)).map((p) => ({ at: p.start, message: `not exported: ${p.message}` }));
 }
 
+/** Where the reading text of a line starts: after indentation and a block quote's `>` marker. */
+function afterLineMarkup(text: string, from: number): number {
+  const p = skipIndent(text, from);
+  return text[p] === '>' ? (text[p + 1] === ' ' ? p + 2 : p + 1) : p;
+}
+
+/**
+ * The inline nodes of any span of a document (a heading's text, a turn's
+ * opening, a quotation's content), line markup removed: what the Outline,
+ * lists and hovers show of it.
+ */
+export function walkSpan(tree: SyntaxTree, span: Span, lookup: EntityLookup): InlineNode[] {
+  const ctx = context(tree, lookup, [], new Map());
+  const text = tree.text;
+  return walkInline(ctx, span.start, span.end, lineMarkup(text, span.start, span.end, (p) => afterLineMarkup(text, p)));
+}
+
 /** The end of a block's content, without its final line break. */
 function contentEnd(text: string, block: Span): number {
   let e = block.end;
