@@ -32,7 +32,7 @@ export async function runExportHtml(args: string[], cwd = process.cwd()): Promis
   // One edition has one index of names: its transcripts share a registry.
   const workspace = await loadSingleWorkspace('export html', parsed.positionals, cwd);
   if (!workspace) return 2;
-  const sources = [...workspace.transcripts()];
+  const sources = workspace.indexTranscripts();
   if (sources.length === 0) {
     process.stderr.write('histmark: no transcript among the paths given (registries alone are not exported): nothing written.\n');
     return 1;

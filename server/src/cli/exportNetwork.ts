@@ -49,7 +49,7 @@ export async function runExportNetwork(args: string[], cwd = process.cwd()): Pro
   // One network is one registry: ids mean one thing in it.
   const workspace = await loadSingleWorkspace('export network', parsed.positionals, cwd);
   if (!workspace) return 2;
-  const sources = [...workspace.transcripts()];
+  const sources = workspace.indexTranscripts();
   if (sources.length === 0) {
     process.stderr.write('histmark: no transcript among the paths given (registries are not sources): nothing written.\n');
     return 1;

@@ -22,6 +22,8 @@ export interface LoadedWorkspace {
   index: WorkspaceIndex;
   /** The transcripts asked for, in path order, each indexed while it is read. */
   transcripts(): Generator<TeiSource>;
+  /** The transcripts asked for, in path order, all kept indexed: for outputs that count across them (an edition's index of names). */
+  indexTranscripts(): TeiSource[];
 }
 
 type Failure = { path: string; message: string };
@@ -68,6 +70,16 @@ async function loadWorkspace(root: string, files: Set<string> | undefined, failu
         if (!entry.tree.isRegistry) yield { entry, path: relative(file) };
         if (passing) index.removeDocument(uri);
       }
+    },
+    indexTranscripts() {
+      const sources: TeiSource[] = [];
+      for (const file of order) {
+        const uri = uriOfPath(file);
+        if (index.document(uri) === undefined) index.setDocument(uri, texts.get(file)!, 0, false);
+        const entry = index.document(uri)!;
+        if (!entry.tree.isRegistry) sources.push({ entry, path: relative(file) });
+      }
+      return sources;
     },
   };
 }
