@@ -59,7 +59,8 @@ describe('text', () => {
       fc.property(line, (s) => {
         const markdown = md`${s}`.source;
         expect(tokens(markdown).filter((t) => MARKUP.includes(t.type))).toEqual([]);
-        expect(shown(markdown)).toBe(s.trim());
+        // Markdown trims spaces and tabs around a paragraph, not other white space (U+00A0 stays, and shows).
+        expect(shown(markdown)).toBe(s.replace(/^[ \t]+|[ \t]+$/g, ''));
       }),
       { numRuns: 2000 },
     );
