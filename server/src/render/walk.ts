@@ -6,6 +6,7 @@
 import type { Block, Definition, FootnoteDefinition, Span, SyntaxTree } from '../syntax/types';
 import { type EntityLookup, type LineMarkup, type InlineContext, walkInline } from './inlineWalk';
 import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingDocument, TurnNode, WalkWarning } from './reading';
+import { startingIn } from './spans';
 
 export type { EntityLookup } from './inlineWalk';
 
@@ -69,8 +70,12 @@ export function walkDescription(tree: SyntaxTree, definition: Definition, lookup
 
 /** Malformed markup of a definition outside its description (a broken header): it has no place in any export. */
 export function definitionProblems(tree: SyntaxTree, block: Span): WalkWarning[] {
-  const inDescription = (at: number) => tree.definitions.some((d) => d.description && at >= d.description.start && at < d.description.end);
-  return tree.problems.filter((p) => p.start >= block.start && p.start < block.end && !inDescription(p.start)).map((p) => ({ at: p.start, message: `not exported: ${p.message}` }));
+  // A description lies inside its definition, which starts in the block.
+  const descriptions = startingIn(tree.definitions, block.start, block.end).flatMap((d) => (d.description ? [d.description] : []));
+  const inDescription = (at: number) => descriptions.some((d) => at >= d.start && at < d.end);
+  return startingIn(tree.problems, block.start, block.end)
+    .filter((p) => !inDescription(p.start))
+    .map((p) => ({ at: p.start, message: `not exported: ${p.message}` }));
 }
 
 /** Where the reading text of a line starts: after indentation and a block quote's `>` marker. */
@@ -119,6 +124,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
   const referenced = new Set(tree.footnoteReferences.map((r) => r.label));
   const firstDefinition = new Map<string, FootnoteDefinition>();
   for (const d of tree.footnoteDefinitions) if (!firstDefinition.has(d.label)) firstDefinition.set(d.label, d);
+  const footnoteByStart = new Map(tree.footnoteDefinitions.map((d) => [d.start, d]));
 
   for (const block of tree.blocks) {
     if (turn && block.start >= turn.end) turn = undefined;
@@ -145,7 +151,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
         blockQuote(block);
         break;
       case 'footnoteDefinition': {
-        const definition = tree.footnoteDefinitions.find((d) => d.start === block.start);
+        const definition = footnoteByStart.get(block.start);
         if (definition && (!referenced.has(definition.label) || firstDefinition.get(definition.label) !== definition)) {
           if (firstDefinition.get(definition.label) !== definition) doc.warnings.push({ at: definition.start, message: `footnote [^${definition.label}] is defined again; this definition is exported where it stands` });
           container().push({ type: 'note', note: noteOf(ctx, definition), at: block.start });
@@ -155,9 +161,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
       case 'definition':
         // Entity definitions go to the standOff, with the registry's.
         doc.warnings.push(...definitionProblems(tree, block));
-        for (const c of tree.comments) {
-          if (c.start >= block.start && c.start < block.end) doc.warnings.push({ at: c.start, message: 'a comment inside an entity definition is not exported' });
-        }
+        for (const c of startingIn(tree.comments, block.start, block.end)) doc.warnings.push({ at: c.start, message: 'a comment inside an entity definition is not exported' });
         break;
     }
   }
@@ -165,8 +169,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
 
   function blank(block: Block) {
     let cursor = block.start;
-    for (const c of tree.comments) {
-      if (c.start < block.start || c.start >= block.end) continue;
+    for (const c of startingIn(tree.comments, block.start, block.end)) {
       space(cursor, c.start);
       container().push({ type: 'comment', text: text.slice(c.start + 4, c.end - 3), at: c.start });
       cursor = c.end;
@@ -230,7 +233,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
 
   /** `> — {@a @b}` holds an attribution-form mention, which the line shows as the names. */
   function attributionMentions(node: BlockQuoteNode, attribution: Span) {
-    const braces = tree.mentions.filter((m) => m.form === 'attribution' && m.start >= attribution.start && m.end <= attribution.end);
+    const braces = startingIn(tree.mentions, attribution.start, attribution.end).filter((m) => m.form === 'attribution' && m.end <= attribution.end);
     if (braces.length === 0) return;
     const [m] = braces;
     node.attributionLine = [
