@@ -103,7 +103,47 @@ function contentEnd(text: string, block: Span): number {
   return e;
 }
 
+/** Block-level tables of a tree, made once per tree: a walk of a few blocks (the preview's) reads them without a pass over the whole tree. */
+export interface BlockTables {
+  turnsByStart: Map<number, SyntaxTree['turns'][number]>;
+  quoteByStart: Map<number, { q: SyntaxTree['quotations'][number]; index: number }>;
+  headingByStart: Map<number, SyntaxTree['headings'][number]>;
+  referenced: Set<string>;
+  firstDefinition: Map<string, FootnoteDefinition>;
+  footnoteByStart: Map<number, FootnoteDefinition>;
+}
+
+const blockTablesByTree = new WeakMap<SyntaxTree, BlockTables>();
+
+export function blockTables(tree: SyntaxTree): BlockTables {
+  let tables = blockTablesByTree.get(tree);
+  if (!tables) {
+    const firstDefinition = new Map<string, FootnoteDefinition>();
+    for (const d of tree.footnoteDefinitions) if (!firstDefinition.has(d.label)) firstDefinition.set(d.label, d);
+    tables = {
+      turnsByStart: new Map(tree.turns.map((t) => [t.start, t])),
+      quoteByStart: new Map(tree.quotations.flatMap((q, index) => (q.block ? [[q.start, { q, index }] as const] : []))),
+      headingByStart: new Map(tree.headings.map((h) => [h.start, h])),
+      referenced: new Set(tree.footnoteReferences.map((r) => r.label)),
+      firstDefinition,
+      footnoteByStart: new Map(tree.footnoteDefinitions.map((d) => [d.start, d])),
+    };
+    blockTablesByTree.set(tree, tables);
+  }
+  return tables;
+}
+
 export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDocument {
+  return walkBlockRanges(tree, lookup, [[0, tree.blocks.length]]);
+}
+
+/**
+ * The reading document of some runs of the tree's blocks ([from, to) indexes
+ * into `tree.blocks`), walked in order with one context (note placement
+ * carries over). Each run must start where no speaker turn is open; its
+ * blocks then flatten (`flatBlocks`) to exactly those of a whole-document walk.
+ */
+export function walkBlockRanges(tree: SyntaxTree, lookup: EntityLookup, ranges: readonly (readonly [number, number])[]): ReadingDocument {
   const doc: ReadingDocument = { blocks: [], fragments: new Map(), warnings: [] };
   const ctx = context(tree, lookup, doc.warnings, doc.fragments);
   const text = tree.text;
@@ -118,15 +158,15 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
     if (last?.type === 'space' && last.at + last.text.length === start) last.text += text.slice(start, end);
     else blocks.push({ type: 'space', text: text.slice(start, end), at: start });
   };
-  const turnsByStart = new Map(tree.turns.map((t) => [t.start, t]));
-  const quoteByStart = new Map(tree.quotations.flatMap((q, index) => (q.block ? [[q.start, { q, index }] as const] : [])));
-  const headingByStart = new Map(tree.headings.map((h) => [h.start, h]));
-  const referenced = new Set(tree.footnoteReferences.map((r) => r.label));
-  const firstDefinition = new Map<string, FootnoteDefinition>();
-  for (const d of tree.footnoteDefinitions) if (!firstDefinition.has(d.label)) firstDefinition.set(d.label, d);
-  const footnoteByStart = new Map(tree.footnoteDefinitions.map((d) => [d.start, d]));
+  const { turnsByStart, quoteByStart, headingByStart, referenced, firstDefinition, footnoteByStart } = blockTables(tree);
 
-  for (const block of tree.blocks) {
+  for (const [from, to] of ranges) {
+    turn = undefined;
+    for (let b = from; b < to; b++) walkBlock(tree.blocks[b]);
+  }
+  return doc;
+
+  function walkBlock(block: Block) {
     if (turn && block.start >= turn.end) turn = undefined;
     switch (block.kind) {
       case 'frontMatter':
@@ -165,7 +205,6 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
         break;
     }
   }
-  return doc;
 
   function blank(block: Block) {
     let cursor = block.start;
