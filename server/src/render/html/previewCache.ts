@@ -21,6 +21,8 @@ interface RenderedRun {
   blocks: { at: number; line: number; parts: string[]; positions: { value: number; isLine: boolean }[] }[];
   /** Every id the run looked up, with the entity it found. */
   entities: Map<string, Entity | undefined>;
+  /** The blocks as last placed, kept while the run stays where it was (the runs before an edit). */
+  placed?: { start: number; line: number; blocks: HtmlBlock[] };
 }
 
 interface DocumentCache {
@@ -56,7 +58,7 @@ export class PreviewCache {
       let rendered = reusable.get(source);
       if (!rendered || !this.current(rendered)) rendered = this.render(entry, mode, run);
       next.runs.set(source, rendered);
-      out.push(...placed(rendered, run.start, entry.lines.positionAt(run.start).line));
+      for (const block of placed(rendered, run.start, entry.lines.positionAt(run.start).line)) out.push(block);
     }
     this.documents.set(key, next);
     return out;
@@ -112,9 +114,12 @@ function relative(block: HtmlBlock, start: number, line: number): RenderedRun['b
 }
 
 function placed(run: RenderedRun, start: number, line: number): HtmlBlock[] {
-  return run.blocks.map((b) => {
+  if (run.placed?.start === start && run.placed.line === line) return run.placed.blocks;
+  const blocks = run.blocks.map((b) => {
     let html = b.parts[0];
     b.positions.forEach((p, k) => (html += String(p.value + (p.isLine ? line : start)) + b.parts[k + 1]));
     return { at: b.at + start, line: b.line + line, html: html as SafeHtml };
   });
+  run.placed = { start, line, blocks };
+  return blocks;
 }
