@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import { DEFAULT_SEED, GENERATOR_VERSION } from './generate.mjs';
 import { exportTable } from './exportTei.mjs';
 import { MARKDOWN_SERVER_VERSION } from './markdownServer.mjs';
+import { previewTable } from './preview.mjs';
 import { cachedLintTable, corporaTable, editorComparisonNotes, editorComparisonTable, largeCorpusTable, lintTable, parseTable, serverFailures, serverTable } from './report.mjs';
 
 export const LARGE_MARKER = '<!-- Large corpora: written by `npm run bench -- --sizes 100000`, kept by the default run. -->';
@@ -33,6 +34,12 @@ diagnostics are the planted ones: unattributed quotations (HM001) and unlinked n
 const CACHE_TEXT = `\`histmark lint --cache --cache-location FILE DIR --format json\` twice, with a fresh cache file:
 the first run fills it, then one transcript gets a sentence appended and the second run re-lints
 what that edit can change (the file is restored afterwards). Beside it the full lint above.`;
+
+const PREVIEW_TEXT = `The preview: \`dist/server.js --stdio\` on each corpus, the annotated volume open; each keystroke
+(one character typed, then deleted, spread over the volume) is followed at once by a
+\`histmark/renderHtml\` request, timed from didChange to the rendered blocks, after 10 untimed ones.
+The reading edition: \`histmark export html DIR --out …\` (a page per transcript and per entity, the
+index of names), the median of 3 runs.`;
 
 const SERVER_TEXT = `\`dist/server.js --stdio\` on each corpus, the annotated volume open; keystrokes are one-character
 edits (typed, then deleted) spread over it, timed from didChange to its publishDiagnostics;
@@ -85,7 +92,13 @@ ${exportTable(rows)}
 
 ## Language server over stdio
 
-${serverSection(rows)}${rows.some((r) => r.comparison) ? editorSection(rows) : ''}`;
+${serverSection(rows)}
+## Preview and reading edition
+
+${PREVIEW_TEXT}
+
+${previewTable(rows)}
+${rows.some((r) => r.comparison) ? editorSection(rows) : ''}`;
 }
 
 function editorSection(rows) {

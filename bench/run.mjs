@@ -1,7 +1,8 @@
 // `npm run bench`: generates the corpora (or reuses them), then measures
 // parse throughput, `histmark lint` beside markdownlint-cli2 and the
 // read-and-scan floor, `histmark lint --cache` after one edit, the language
-// server over stdio, and the server beside VS Code's Markdown server; prints
+// server over stdio, the preview's keystroke updates and `histmark export
+// html`, and the server beside VS Code's Markdown server; prints
 // the tables and writes them to bench/results.md (keeping its hand-written
 // notes).
 //
@@ -24,6 +25,7 @@ import { measureExport } from './exportTei.mjs';
 import { BOOK_DOCUMENT, CORPORA_DIR, ensureCorpus, markdownCopy, transcriptPath } from './generate.mjs';
 import { loadParser, parseThroughput } from './parse.mjs';
 import { renderLargeResults, renderResults, writeResults } from './render.mjs';
+import { measurePreview, measureExportHtml } from './preview.mjs';
 import { measureServer, SERVER } from './server.mjs';
 import { BOOK_FILE, REPO_ROOT, SOURCE_DIR } from './sourceText.mjs';
 
@@ -77,12 +79,15 @@ async function measureCorpus(corpus, options) {
   const exportTei = await measureExport(corpus.dir);
   log(`Language server on ${corpus.size} documents…`);
   const server = await orFailure(() => measureServer(corpus.dir, BOOK_DOCUMENT, options));
+  log(`Preview of the volume and export html of ${corpus.size} documents…`);
+  const preview = await orFailure(() => measurePreview(corpus.dir, BOOK_DOCUMENT, { keystrokes: options.keystrokes }));
+  const exportHtml = await orFailure(() => measureExportHtml(corpus.dir));
   let comparison;
   if (options.markdownServer && !large) {
     log(`Histmark's server, then VS Code's Markdown server, on ${corpus.size} documents…`);
     comparison = await measureEditorComparison(corpus.dir, corpus.markdown, BOOK_DOCUMENT, options);
   }
-  return { size: corpus.size, bytes: corpus.manifest.bytes, ...linters, cachedLint, exportTei, server, comparison };
+  return { size: corpus.size, bytes: corpus.manifest.bytes, ...linters, cachedLint, exportTei, server, preview, exportHtml, comparison };
 }
 
 async function run(options) {

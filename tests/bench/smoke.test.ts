@@ -20,6 +20,7 @@ import {
   type CorpusManifest,
 } from '../../bench/generate.mjs';
 import { loadParser, parseThroughput } from '../../bench/parse.mjs';
+import { measureExportHtml, measurePreview, previewTable } from '../../bench/preview.mjs';
 import { measureEditorComparison } from '../../bench/editorComparison.mjs';
 import { LARGE_MARKER, NOTES_MARKER, writeResults } from '../../bench/render.mjs';
 import { editorComparisonTable, serverFailures } from '../../bench/report.mjs';
@@ -231,6 +232,26 @@ process.exit(${exitCode});`,
     expectPositive(...result.keystroke, result.referenceCount);
     // A rename edits the definition and every reference: what references lists with the declaration.
     expect(result.renameEdits).toBe(result.referenceCount);
+  }, 60_000);
+
+  it('measures the preview after keystrokes and export html, and tabulates them', async () => {
+    const document = largestTranscript(dir);
+    const preview = await measurePreview(dir, document, { keystrokes: 4, warmup: 1 });
+    expect(preview.keystrokes).toBe(4);
+    expectPositive(preview.p50, preview.p95, preview.blocks, preview.htmlBytes, preview.textBytes);
+    expect(preview.p95).toBeGreaterThanOrEqual(preview.p50);
+    const exportHtml = await measureExportHtml(dir, { repeat: 1 });
+    expect(exportHtml.exitCode).toBe(0);
+    // A page per transcript at least, besides the entity pages and the index.
+    expect(exportHtml.files).toBeGreaterThan(DOCUMENTS);
+    expectPositive(exportHtml.seconds, exportHtml.peakMB, exportHtml.outBytes);
+    const table = previewTable([
+      { size: DOCUMENTS, preview, exportHtml },
+      { size: 10, preview: { failed: 'out of memory' }, exportHtml },
+    ]).split('\n');
+    expect(table).toHaveLength(4);
+    expect(table[2]).toMatch(new RegExp(`^\\| ${DOCUMENTS} \\| ${preview.p50.toFixed(1)} \\| ${preview.p95.toFixed(1)} \\|`));
+    expect(table[3]).toMatch(/^\| 10 \| failed \| failed \| failed \| failed \| failed \| \d/);
   }, 60_000);
 
   it('reports a server that dies (out of memory at scale) with its last words, instead of waiting for it', async () => {

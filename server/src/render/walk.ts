@@ -6,6 +6,7 @@
 import type { Block, Definition, FootnoteDefinition, Span, SyntaxTree } from '../syntax/types';
 import { type EntityLookup, type LineMarkup, type InlineContext, walkInline } from './inlineWalk';
 import type { BlockNode, BlockQuoteNode, DivNode, InlineNode, NoteNode, ReadingDocument, TurnNode, WalkWarning } from './reading';
+import { startingIn } from './spans';
 
 export type { EntityLookup } from './inlineWalk';
 
@@ -69,8 +70,12 @@ export function walkDescription(tree: SyntaxTree, definition: Definition, lookup
 
 /** Malformed markup of a definition outside its description (a broken header): it has no place in any export. */
 export function definitionProblems(tree: SyntaxTree, block: Span): WalkWarning[] {
-  const inDescription = (at: number) => tree.definitions.some((d) => d.description && at >= d.description.start && at < d.description.end);
-  return tree.problems.filter((p) => p.start >= block.start && p.start < block.end && !inDescription(p.start)).map((p) => ({ at: p.start, message: `not exported: ${p.message}` }));
+  // A description lies inside its definition, which starts in the block.
+  const descriptions = startingIn(tree.definitions, block.start, block.end).flatMap((d) => (d.description ? [d.description] : []));
+  const inDescription = (at: number) => descriptions.some((d) => at >= d.start && at < d.end);
+  return startingIn(tree.problems, block.start, block.end)
+    .filter((p) => !inDescription(p.start))
+    .map((p) => ({ at: p.start, message: `not exported: ${p.message}` }));
 }
 
 /** Where the reading text of a line starts: after indentation and a block quote's `>` marker. */
@@ -98,7 +103,47 @@ function contentEnd(text: string, block: Span): number {
   return e;
 }
 
+/** Block-level tables of a tree, made once per tree: a walk of a few blocks (the preview's) reads them without a pass over the whole tree. */
+export interface BlockTables {
+  turnsByStart: Map<number, SyntaxTree['turns'][number]>;
+  quoteByStart: Map<number, { q: SyntaxTree['quotations'][number]; index: number }>;
+  headingByStart: Map<number, SyntaxTree['headings'][number]>;
+  referenced: Set<string>;
+  firstDefinition: Map<string, FootnoteDefinition>;
+  footnoteByStart: Map<number, FootnoteDefinition>;
+}
+
+const blockTablesByTree = new WeakMap<SyntaxTree, BlockTables>();
+
+export function blockTables(tree: SyntaxTree): BlockTables {
+  let tables = blockTablesByTree.get(tree);
+  if (!tables) {
+    const firstDefinition = new Map<string, FootnoteDefinition>();
+    for (const d of tree.footnoteDefinitions) if (!firstDefinition.has(d.label)) firstDefinition.set(d.label, d);
+    tables = {
+      turnsByStart: new Map(tree.turns.map((t) => [t.start, t])),
+      quoteByStart: new Map(tree.quotations.flatMap((q, index) => (q.block ? [[q.start, { q, index }] as const] : []))),
+      headingByStart: new Map(tree.headings.map((h) => [h.start, h])),
+      referenced: new Set(tree.footnoteReferences.map((r) => r.label)),
+      firstDefinition,
+      footnoteByStart: new Map(tree.footnoteDefinitions.map((d) => [d.start, d])),
+    };
+    blockTablesByTree.set(tree, tables);
+  }
+  return tables;
+}
+
 export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDocument {
+  return walkBlockRanges(tree, lookup, [[0, tree.blocks.length]]);
+}
+
+/**
+ * The reading document of some runs of the tree's blocks ([from, to) indexes
+ * into `tree.blocks`), walked in order with one context (note placement
+ * carries over). Each run must start where no speaker turn is open; its
+ * blocks then flatten (`flatBlocks`) to exactly those of a whole-document walk.
+ */
+export function walkBlockRanges(tree: SyntaxTree, lookup: EntityLookup, ranges: readonly (readonly [number, number])[]): ReadingDocument {
   const doc: ReadingDocument = { blocks: [], fragments: new Map(), warnings: [] };
   const ctx = context(tree, lookup, doc.warnings, doc.fragments);
   const text = tree.text;
@@ -113,14 +158,15 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
     if (last?.type === 'space' && last.at + last.text.length === start) last.text += text.slice(start, end);
     else blocks.push({ type: 'space', text: text.slice(start, end), at: start });
   };
-  const turnsByStart = new Map(tree.turns.map((t) => [t.start, t]));
-  const quoteByStart = new Map(tree.quotations.flatMap((q, index) => (q.block ? [[q.start, { q, index }] as const] : [])));
-  const headingByStart = new Map(tree.headings.map((h) => [h.start, h]));
-  const referenced = new Set(tree.footnoteReferences.map((r) => r.label));
-  const firstDefinition = new Map<string, FootnoteDefinition>();
-  for (const d of tree.footnoteDefinitions) if (!firstDefinition.has(d.label)) firstDefinition.set(d.label, d);
+  const { turnsByStart, quoteByStart, headingByStart, referenced, firstDefinition, footnoteByStart } = blockTables(tree);
 
-  for (const block of tree.blocks) {
+  for (const [from, to] of ranges) {
+    turn = undefined;
+    for (let b = from; b < to; b++) walkBlock(tree.blocks[b]);
+  }
+  return doc;
+
+  function walkBlock(block: Block) {
     if (turn && block.start >= turn.end) turn = undefined;
     switch (block.kind) {
       case 'frontMatter':
@@ -145,7 +191,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
         blockQuote(block);
         break;
       case 'footnoteDefinition': {
-        const definition = tree.footnoteDefinitions.find((d) => d.start === block.start);
+        const definition = footnoteByStart.get(block.start);
         if (definition && (!referenced.has(definition.label) || firstDefinition.get(definition.label) !== definition)) {
           if (firstDefinition.get(definition.label) !== definition) doc.warnings.push({ at: definition.start, message: `footnote [^${definition.label}] is defined again; this definition is exported where it stands` });
           container().push({ type: 'note', note: noteOf(ctx, definition), at: block.start });
@@ -155,18 +201,14 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
       case 'definition':
         // Entity definitions go to the standOff, with the registry's.
         doc.warnings.push(...definitionProblems(tree, block));
-        for (const c of tree.comments) {
-          if (c.start >= block.start && c.start < block.end) doc.warnings.push({ at: c.start, message: 'a comment inside an entity definition is not exported' });
-        }
+        for (const c of startingIn(tree.comments, block.start, block.end)) doc.warnings.push({ at: c.start, message: 'a comment inside an entity definition is not exported' });
         break;
     }
   }
-  return doc;
 
   function blank(block: Block) {
     let cursor = block.start;
-    for (const c of tree.comments) {
-      if (c.start < block.start || c.start >= block.end) continue;
+    for (const c of startingIn(tree.comments, block.start, block.end)) {
       space(cursor, c.start);
       container().push({ type: 'comment', text: text.slice(c.start + 4, c.end - 3), at: c.start });
       cursor = c.end;
@@ -230,7 +272,7 @@ export function walkDocument(tree: SyntaxTree, lookup: EntityLookup): ReadingDoc
 
   /** `> — {@a @b}` holds an attribution-form mention, which the line shows as the names. */
   function attributionMentions(node: BlockQuoteNode, attribution: Span) {
-    const braces = tree.mentions.filter((m) => m.form === 'attribution' && m.start >= attribution.start && m.end <= attribution.end);
+    const braces = startingIn(tree.mentions, attribution.start, attribution.end).filter((m) => m.form === 'attribution' && m.end <= attribution.end);
     if (braces.length === 0) return;
     const [m] = braces;
     node.attributionLine = [
