@@ -1,8 +1,11 @@
 // Workspace symbols: entities found by id, preferred name or alias,
 // case- and accent-insensitively (substring first, then in-order letters).
+// The names are folded once, when their definition is indexed
+// (model/foldedNames.ts): a query folds only itself.
 
 import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { type Entity, KIND_LABELS } from '../model/entity';
+import { fold, type FoldedNames } from '../model/foldedNames';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { ENTITY_SYMBOL_KINDS } from './documentSymbols';
 import { locationOf } from './locate';
@@ -10,13 +13,11 @@ import { locationOf } from './locate';
 /** Enough for any picker; a corpus can define thousands of entities. */
 export const MAX_WORKSPACE_SYMBOLS = 500;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** The order `localeCompare` gives, without building a collator per comparison. */
+const collator = new Intl.Collator();
 
 /** Lower is better: exact, prefix, word start, substring, letters in order; undefined: no match. */
-function matchScore(candidate: string, query: string): number | undefined {
-  const text = fold(candidate);
+function matchScore(text: string, query: string): number | undefined {
   if (text === query) return 0;
   const at = text.indexOf(query);
   if (at === 0) return 1;
@@ -36,12 +37,12 @@ interface Match {
  * Editors filter the answer by the symbol name again, so an entity found by
  * its id or an alias names that too: `Nikita Khrushchev (N. S. Khrushchev)`.
  */
-function matchEntity(entity: Entity, query: string): Match | undefined {
+function matchEntity(entity: Entity, names: FoldedNames, query: string): Match | undefined {
   if (query === '') return { entity, score: 0, name: entity.displayName };
-  const nameScore = matchScore(entity.displayName, query);
+  const nameScore = matchScore(names.displayName, query);
   let best: { score: number; text: string } | undefined;
-  for (const text of [`@${entity.id}`, entity.id, ...entity.aliases]) {
-    const score = matchScore(text, query);
+  for (const { text, folded } of names.others) {
+    const score = matchScore(folded, query);
     if (score !== undefined && (!best || score < best.score)) best = { score, text };
   }
   if (nameScore !== undefined) return { entity, score: Math.min(nameScore, best?.score ?? nameScore), name: entity.displayName };
@@ -53,10 +54,11 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: C
   const matches: Match[] = [];
   for (const entity of index.entities()) {
     if (token?.isCancellationRequested) return [];
-    const match = matchEntity(entity, folded);
+    // Every indexed definition has its folded names.
+    const match = matchEntity(entity, index.foldedNames(entity)!, folded);
     if (match) matches.push(match);
   }
-  matches.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  matches.sort((a, b) => a.score - b.score || collator.compare(a.name, b.name));
   return matches.slice(0, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, name }) => {
     const location = locationOf(index, entity.uri, entity.definition.header);
     return location ? [{ name, kind: ENTITY_SYMBOL_KINDS[entity.kind], location, containerName: `${KIND_LABELS[entity.kind]} @${entity.id}` }] : [];
