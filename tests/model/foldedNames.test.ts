@@ -2,7 +2,7 @@
 // each definition, so that it follows every edit without a rebuild.
 
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../server/src/model/foldedNames';
+import { characterBits, fold } from '../../server/src/model/foldedNames';
 import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 
@@ -12,11 +12,13 @@ const uri = (name: string) => `file:///ws/${name}`;
 function foldedOf(index: WorkspaceIndex, id: string) {
   const entity = index.entity(id);
   const names = entity && index.foldedNames(entity);
-  return names && { displayName: names.displayName, others: names.others.map((o) => o.folded) };
+  return names && { displayName: names.displayName.folded, others: names.others.map((o) => o.folded) };
 }
 
 describe('folded names', () => {
   it('folds case and accents', () => {
+    expect(characterBits('tito') & characterBits('ot')).toBe(characterBits('ot'));
+    expect(characterBits('tito') & characterBits('x')).not.toBe(characterBits('x'));
     expect(fold('Ḥysni KAPO')).toBe('hysni kapo');
     expect(fold('Édouard Daladier')).toBe('edouard daladier');
   });
@@ -37,6 +39,9 @@ describe('folded names', () => {
     expect(foldedOf(index, 'tito')).toEqual({ displayName: 'marshal tito', others: ['@tito', 'tito', 'stari', 'valter'] });
     expect(workspaceSymbols(index, 'VALT').map((s) => s.name)).toEqual(['Marshal Tito (Valter)']);
     expect(workspaceSymbols(index, 'josip')).toEqual([]);
+    // Letters in order, across words, and by the id written with its `@`.
+    expect(workspaceSymbols(index, 'MTO').map((s) => s.name)).toEqual(['Marshal Tito']);
+    expect(workspaceSymbols(index, '@ti').map((s) => s.name)).toEqual(['Marshal Tito (@tito)']);
 
     const kardelj = index.entity('kardelj')!;
     index.removeDocument(uri('more.hmd'));

@@ -5,7 +5,7 @@
 
 import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { type Entity, KIND_LABELS } from '../model/entity';
-import { fold, type FoldedNames } from '../model/foldedNames';
+import { characterBits, fold, type FoldedNames, type FoldedText } from '../model/foldedNames';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { ENTITY_SYMBOL_KINDS } from './documentSymbols';
 import { locationOf } from './locate';
@@ -16,8 +16,15 @@ export const MAX_WORKSPACE_SYMBOLS = 500;
 /** The order `localeCompare` gives, without building a collator per comparison. */
 const collator = new Intl.Collator();
 
+interface Query {
+  folded: string;
+  bits: number;
+}
+
 /** Lower is better: exact, prefix, word start, substring, letters in order; undefined: no match. */
-function matchScore(text: string, query: string): number | undefined {
+function matchScore(candidate: FoldedText, { folded: query, bits }: Query): number | undefined {
+  if ((candidate.bits & bits) !== bits) return undefined;
+  const text = candidate.folded;
   if (text === query) return 0;
   const at = text.indexOf(query);
   if (at === 0) return 1;
@@ -37,13 +44,14 @@ interface Match {
  * Editors filter the answer by the symbol name again, so an entity found by
  * its id or an alias names that too: `Nikita Khrushchev (N. S. Khrushchev)`.
  */
-function matchEntity(entity: Entity, names: FoldedNames, query: string): Match | undefined {
-  if (query === '') return { entity, score: 0, name: entity.displayName };
+function matchEntity(entity: Entity, names: FoldedNames, query: Query): Match | undefined {
+  if (query.folded === '') return { entity, score: 0, name: entity.displayName };
+  if ((names.bits & query.bits) !== query.bits) return undefined;
   const nameScore = matchScore(names.displayName, query);
   let best: { score: number; text: string } | undefined;
-  for (const { text, folded } of names.others) {
-    const score = matchScore(folded, query);
-    if (score !== undefined && (!best || score < best.score)) best = { score, text };
+  for (const other of names.others) {
+    const score = matchScore(other, query);
+    if (score !== undefined && (!best || score < best.score)) best = { score, text: other.text };
   }
   if (nameScore !== undefined) return { entity, score: Math.min(nameScore, best?.score ?? nameScore), name: entity.displayName };
   return best && { entity, score: best.score, name: `${entity.displayName} (${best.text})` };
@@ -51,11 +59,12 @@ function matchEntity(entity: Entity, names: FoldedNames, query: string): Match |
 
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: CancellationToken): SymbolInformation[] {
   const folded = fold(query.trim());
+  const search: Query = { folded, bits: characterBits(folded) };
   const matches: Match[] = [];
   for (const entity of index.entities()) {
     if (token?.isCancellationRequested) return [];
     // Every indexed definition has its folded names.
-    const match = matchEntity(entity, index.foldedNames(entity)!, folded);
+    const match = matchEntity(entity, index.foldedNames(entity)!, search);
     if (match) matches.push(match);
   }
   matches.sort((a, b) => a.score - b.score || collator.compare(a.name, b.name));
