@@ -3,8 +3,8 @@
 // a definition written between its paragraphs). Names are reading text; a
 // turn shows its speaker and opening words, so consecutive turns differ.
 // The outline is cached per document entry and the entities its labels
-// named, so that asking again (the editor does on every change of view)
-// answers at once while an edit anywhere that renames a speaker still shows.
+// named: asking again answers at once, and a definition renamed in another
+// document still relabels it.
 
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
