@@ -2,13 +2,16 @@
 // nested by containment (a heading holds its section, SPEC 3; a turn holds
 // a definition written between its paragraphs). Names are reading text; a
 // turn shows its speaker and opening words, so consecutive turns differ.
+// The outline is cached per document entry and the entities its labels
+// named: asking again answers at once, and a definition renamed in another
+// document still relabels it.
 
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
-import { shortName } from '../model/entity';
+import { type Entity, shortName } from '../model/entity';
 import type { EntityKind, Heading, Span, Turn } from '../syntax/types';
-import { openingWords } from '../render/plainText';
-import { spanText } from './reading';
+import { lineText, openingWords } from '../render/plainText';
+import { type EntityLookup, walkSpan } from '../render/walk';
 
 export const ENTITY_SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
   person: SymbolKind.Object,
@@ -43,20 +46,25 @@ export function headingSections(entry: DocumentEntry): { heading: Heading; end: 
 /** Words of a turn's opening shown in the Outline: enough to tell consecutive turns apart. */
 const OPENING_WORDS = 7;
 
+/** The reading text of `span` on one line, its mentions' names looked up by `lookup`. */
+function labelText(entry: DocumentEntry, span: Span, lookup: EntityLookup): string {
+  return lineText(walkSpan(entry.tree, span, lookup));
+}
+
 /** Who speaks, short: surnames of registered people ("Suslov, Mikoyan"), else the label as written. */
-function speakerName(index: WorkspaceIndex, entry: DocumentEntry, turn: Turn): string {
+function speakerName(entry: DocumentEntry, turn: Turn, lookup: EntityLookup): string {
   const { speaker } = turn;
-  const entities = speaker.ids.map((ref) => index.entity(ref.id));
+  const entities = speaker.ids.map((ref) => lookup(ref.id));
   if (entities.every((e) => e !== undefined)) return entities.map((e) => shortName(e!)).join(', ');
-  return speaker.display ? spanText(index, entry, speaker.display) : speaker.ids.map((ref) => `@${ref.id}`).join(' ');
+  return speaker.display ? labelText(entry, speaker.display, lookup) : speaker.ids.map((ref) => `@${ref.id}`).join(' ');
 }
 
 /** "Hoxha — “We brought in the minister…”": the speaker and the opening words of the turn. */
-function turnLabel(index: WorkspaceIndex, entry: DocumentEntry, turn: Turn): string {
+function turnLabel(entry: DocumentEntry, turn: Turn, lookup: EntityLookup): string {
   const first = turn.speech[0] ?? turn;
   const afterColon = entry.text.indexOf(':', turn.speaker.end) + 1;
-  const opening = openingWords(spanText(index, entry, { start: afterColon, end: first.end }), OPENING_WORDS);
-  const speaker = speakerName(index, entry, turn);
+  const opening = openingWords(labelText(entry, { start: afterColon, end: first.end }, lookup), OPENING_WORDS);
+  const speaker = speakerName(entry, turn, lookup);
   if (!opening) return speaker;
   return /^["“„«]/.test(opening) ? `${speaker} — ${opening}` : `${speaker} — “${opening}”`;
 }
@@ -79,18 +87,45 @@ function symbolOf(entry: DocumentEntry, span: Span, selection: Span, name: strin
   return { span, symbol };
 }
 
+interface Outline {
+  symbols: DocumentSymbol[];
+  /** Every id a label looked up, and the entity it found (undefined: none): the labels show their names. */
+  lookedUp: Map<string, Entity | undefined>;
+}
+
+/**
+ * By document entry, which the index replaces on every edit of the document.
+ * Entities are replaced too when their definition's document is edited, so
+ * an outline whose looked-up ids still find the same entities is current.
+ */
+const outlines = new WeakMap<DocumentEntry, Outline>();
+
 export function documentSymbols(index: WorkspaceIndex, uri: string): DocumentSymbol[] {
   const entry = index.document(uri);
   if (!entry) return [];
+  const cached = outlines.get(entry);
+  if (cached && [...cached.lookedUp].every(([id, entity]) => index.entity(id) === entity)) return cached.symbols;
+  const lookedUp = new Map<string, Entity | undefined>();
+  const lookup: EntityLookup = (id) => {
+    const entity = index.entity(id);
+    lookedUp.set(id, entity);
+    return entity;
+  };
+  const symbols = outlineOf(entry, lookup);
+  outlines.set(entry, { symbols, lookedUp });
+  return symbols;
+}
+
+function outlineOf(entry: DocumentEntry, lookup: EntityLookup): DocumentSymbol[] {
   const { tree } = entry;
   const nodes: Node[] = [
     ...headingSections(entry).map(({ heading, end }) => {
-      return symbolOf(entry, { start: heading.start, end }, heading, spanText(index, entry, heading.text), HEADING_SYMBOL_KIND);
+      return symbolOf(entry, { start: heading.start, end }, heading, labelText(entry, heading.text, lookup), HEADING_SYMBOL_KIND);
     }),
     // The name a reader knows the entity by; the id is the detail, as a turn's ids are.
     ...tree.definitions.map((d) => symbolOf(entry, d, d.idSpan, d.name ?? d.id, ENTITY_SYMBOL_KINDS[d.kind], `@${d.id}`)),
     ...tree.turns.map((turn) =>
-      symbolOf(entry, turn, turn.speaker, turnLabel(index, entry, turn), TURN_SYMBOL_KIND, turn.speaker.ids.map((ref) => `@${ref.id}`).join(' ')),
+      symbolOf(entry, turn, turn.speaker, turnLabel(entry, turn, lookup), TURN_SYMBOL_KIND, turn.speaker.ids.map((ref) => `@${ref.id}`).join(' ')),
     ),
   ];
   // Outer spans first, so that each node's parent is already on the stack.

@@ -10,6 +10,7 @@ import type { IdRef, Mention, SyntaxTree } from '../syntax/types';
 import { type ConfigProblem, DEFAULT_CONFIG, type HistmarkConfig, parseConfig } from './config';
 import { type Entity, entityOf } from './entity';
 import { affectedBy, changeBetween, contributionOf, type CrossReferences, EMPTY_CONTRIBUTION } from './contribution';
+import { type FoldedNames, foldedNamesOf } from './foldedNames';
 import { containsWord, NameMatcher } from './nameMatcher';
 
 export interface DocumentEntry {
@@ -101,6 +102,8 @@ export class WorkspaceIndex {
   private readonly counts = new Map<string, ReferenceCounts>();
   private readonly claimsByName = new Map<string, Entity[]>();
   private readonly claimsByAuthority = new Map<string, Entity[]>();
+  /** Every indexed definition's names folded for search, kept with the definition. */
+  private readonly folded = new Map<Entity, FoldedNames>();
   private matcher: NameMatcher | undefined;
   config: HistmarkConfig = DEFAULT_CONFIG;
   configProblems: ConfigProblem[] = [];
@@ -159,6 +162,11 @@ export class WorkspaceIndex {
 
   *entities(): IterableIterator<Entity> {
     for (const list of this.definitionsById.values()) yield list[0];
+  }
+
+  /** The names of an indexed definition folded for case- and accent-insensitive search; undefined once it is replaced. */
+  foldedNames(entity: Entity): FoldedNames | undefined {
+    return this.folded.get(entity);
   }
 
   get entityCount(): number {
@@ -245,6 +253,7 @@ export class WorkspaceIndex {
   private index(entry: DocumentEntry): void {
     for (const entity of entry.entities) {
       addEntity(this.definitionsById, entity.id, entity);
+      this.folded.set(entity, foldedNamesOf(entity));
       for (const name of new Set(entity.names.map((c) => c.name))) addEntity(this.claimsByName, name, entity);
       for (const a of entity.authorities) addEntity(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
     }
@@ -283,6 +292,7 @@ export class WorkspaceIndex {
     const notHere = (e: Entity) => e.uri !== entry.uri;
     for (const entity of entry.entities) {
       removeFrom(this.definitionsById, entity.id, notHere);
+      this.folded.delete(entity);
       for (const claim of entity.names) removeFrom(this.claimsByName, claim.name, notHere);
       for (const a of entity.authorities) removeFrom(this.claimsByAuthority, `${a.key}:${a.value}`, notHere);
     }
