@@ -331,8 +331,14 @@ describe('Histmark in a real VS Code', () => {
     await button.waitFor();
     await screenshot(page, '8a-walkthrough');
     // The step's button runs Quick Open on the memorandum.
-    await button.click();
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: path.basename(TRANSCRIPT) }).waitFor();
+    // On a loaded machine the first click can land before the step's command is ready: click again until Quick Open shows it.
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: path.basename(TRANSCRIPT) });
+    await expect
+      .poll(async () => {
+        if (!(await row.isVisible())) await button.click();
+        return row.isVisible();
+      }, POLL)
+      .toBe(true);
     await page.keyboard.press('Enter');
     await page.locator(`.tab.active[data-resource-name=${JSON.stringify(path.basename(TRANSCRIPT))}]`).waitFor();
     await screenshot(page, '8b-walkthrough-opened-transcript');
