@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from './model/workspaceIndex';
+import { collectGarbage } from './lsp/garbage';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { IndexGate } from './lsp/indexGate';
@@ -143,6 +144,8 @@ connection.onInitialized(async () => {
   progress?.begin('Histmark: indexing', 0, 'reading documents', false);
   await sync.initialLoad(folders, progress);
   progress?.done();
+  // After the first publication (queued before this): building the index left the parsed trees of every closed document behind.
+  setImmediate(collectGarbage);
 });
 
 const settingsChanged = guarded('configuration', async (change: { settings: unknown }) => {

@@ -104,7 +104,8 @@ async function lintWorkspace(fileSystem: WorkspaceFileSystem, root: string, sele
   } catch (error) {
     result.failures.push({ path: configPath, message: readFailure(error) });
   }
-  const index = new WorkspaceIndex();
+  // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
+  const index = new WorkspaceIndex({ keepAllTrees: true });
   index.setConfig(configText);
   const documents = await collectDocuments(fileSystem, root, index.config.exclude);
   // Only regular files inside the workspace, of at most maxFileSize bytes, are read.
@@ -157,7 +158,8 @@ async function diagnoseWithin(
   }
   const read = await readAll(documents.filter((d) => !texts.has(d)), readFile);
   const all = new Map([...texts, ...read.texts]);
-  const index = new WorkspaceIndex();
+  // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
+  const index = new WorkspaceIndex({ keepAllTrees: true });
   index.setConfig(configText);
   indexDefinitions(index, all);
   let done = 0;

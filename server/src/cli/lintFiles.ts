@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type Contribution, contributionOf, EMPTY_CONTRIBUTION } from '../model/contribution';
 import { entityOf } from '../model/entity';
-import { readFailure, uriOfPath } from '../model/loader';
+import { mayDefine, readFailure, uriOfPath } from '../model/loader';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { parse } from '../syntax/parse';
 import { diagnoseDocument } from '../features/diagnostics';
@@ -37,14 +37,6 @@ export async function readAll(files: string[], read: (file: string) => Promise<s
   return { texts, failures };
 }
 
-const DEFINITION_STARTS = ['@person ', '@org ', '@place ', '@event ', '@work '];
-
-/** A document can define entities only if, comments removed, it holds `@person ` or another kind: a cheap test that misses none. */
-function mayDefine(text: string): boolean {
-  const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text;
-  return DEFINITION_STARTS.some((start) => visible.includes(start));
-}
-
 /** The contribution of a document not in an index (model/contribution.ts). */
 export function contributionOfText(file: string, text: string): Contribution {
   if (!mayDefine(text)) return EMPTY_CONTRIBUTION;
@@ -55,7 +47,7 @@ export function contributionOfText(file: string, text: string): Contribution {
 /** Indexes (and keeps) the documents that may hold definitions, which every cross-document check reads; returns their paths. */
 export function indexDefinitions(index: WorkspaceIndex, texts: Map<string, string>): string[] {
   const defining = [...texts].filter(([, text]) => mayDefine(text));
-  for (const [file, text] of defining) index.setDocument(uriOfPath(file), text, 0, false);
+  for (const [file, text] of defining) index.setDocument(uriOfPath(file), text, 0, { trackAffected: false });
   return defining.map(([file]) => file);
 }
 

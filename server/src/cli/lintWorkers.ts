@@ -105,7 +105,8 @@ export function runLintWorker(): boolean {
 
 /** A worker's share, read from disk: the main thread exchanges the documents with definitions between the shares. */
 async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
-  const index = new WorkspaceIndex();
+  // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
+  const index = new WorkspaceIndex({ keepAllTrees: true });
   index.setConfig(input.configText);
   const scope = await readScope(nodeFileSystem, [input.root], index.config);
   const read = (file: string) => readDocument(nodeFileSystem, file, scope);

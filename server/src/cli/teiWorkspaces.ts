@@ -41,7 +41,8 @@ function rootOfFile(file: string, cwd: string): string {
 }
 
 async function loadWorkspace(root: string, files: Set<string> | undefined, failures: Failure[]): Promise<LoadedWorkspace> {
-  const index = new WorkspaceIndex();
+  // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
+  const index = new WorkspaceIndex({ keepAllTrees: true });
   try {
     index.setConfig(await readConfigText(nodeFileSystem, root));
   } catch (error) {
@@ -65,9 +66,9 @@ async function loadWorkspace(root: string, files: Set<string> | undefined, failu
       for (const file of order) {
         const uri = uriOfPath(file);
         const passing = index.document(uri) === undefined;
-        if (passing) index.setDocument(uri, texts.get(file)!, 0, false);
+        if (passing) index.setDocument(uri, texts.get(file)!, 0, { trackAffected: false });
         const entry = index.document(uri)!;
-        if (!entry.tree.isRegistry) yield { entry, path: relative(file) };
+        if (!entry.isRegistry) yield { entry, path: relative(file) };
         if (passing) index.removeDocument(uri);
       }
     },
@@ -75,9 +76,9 @@ async function loadWorkspace(root: string, files: Set<string> | undefined, failu
       const sources: TeiSource[] = [];
       for (const file of order) {
         const uri = uriOfPath(file);
-        if (index.document(uri) === undefined) index.setDocument(uri, texts.get(file)!, 0, false);
+        if (index.document(uri) === undefined) index.setDocument(uri, texts.get(file)!, 0, { trackAffected: false });
         const entry = index.document(uri)!;
-        if (!entry.tree.isRegistry) sources.push({ entry, path: relative(file) });
+        if (!entry.isRegistry) sources.push({ entry, path: relative(file) });
       }
       return sources;
     },

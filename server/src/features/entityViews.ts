@@ -96,7 +96,7 @@ export function mentionsByDocument(index: WorkspaceIndex, id: string): DocumentM
   for (const { uri, mention, ref } of index.mentionsOf(id)) {
     const entry = index.document(uri)!;
     let group = byUri.get(uri);
-    if (!group) byUri.set(uri, (group = { uri, registry: entry.tree.isRegistry, mentions: [] }));
+    if (!group) byUri.set(uri, (group = { uri, registry: entry.isRegistry, mentions: [] }));
     group.mentions.push(mentionRow(index, entry, mention, mention.display ?? ref.span));
   }
   return [...byUri.values()].sort((a, b) => Number(a.registry) - Number(b.registry) || (a.uri < b.uri ? -1 : 1));
@@ -112,7 +112,7 @@ export function quotationsBy(index: WorkspaceIndex, id: string): QuotationSummar
   for (const uri of index.referencingDocuments(id).sort()) {
     const entry = index.document(uri);
     // A quotation in a registry description is the registry's, not the entity's.
-    if (!entry || entry.tree.isRegistry) continue;
+    if (!entry || entry.isRegistry) continue;
     for (const q of entry.tree.quotations) {
       if (!q.attribution?.ids.some((ref) => ref.id === id)) continue;
       out.push({

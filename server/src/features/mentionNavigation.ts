@@ -5,23 +5,23 @@
 
 import type { Position } from 'vscode-languageserver-types';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import type { Mention } from '../syntax/types';
+import type { Span } from '../syntax/types';
 import type { MentionStep, MentionStepParams } from '../lsp/protocol';
 import { locate, targetIds } from './locate';
 
 interface Stop {
   uri: string;
-  mention: Mention;
+  mention: Span;
 }
 
 /** Every reference to `id`, once per mention, by path then position. */
 function stopsOf(index: WorkspaceIndex, id: string): Stop[] {
   const stops: Stop[] = [];
   for (const uri of index.referencingDocuments(id).sort()) {
-    let last: Mention | undefined;
-    for (const { mention } of index.document(uri)?.references.get(id) ?? []) {
+    let last: Span | undefined;
+    for (const { mention } of index.document(uri)?.sites.of(id) ?? []) {
       // `{@a @a}` names the id twice in one mention: one stop.
-      if (mention !== last) stops.push({ uri, mention });
+      if (mention.start !== last?.start) stops.push({ uri, mention });
       last = mention;
     }
   }
@@ -46,7 +46,7 @@ export function mentionStep(index: WorkspaceIndex, params: MentionStepParams): M
 
   const forward = params.direction === 'next';
   const { target: at, entry } = found;
-  const current = at.kind === 'reference' ? stops.findIndex((s) => s.uri === uri && s.mention === at.mention) : -1;
+  const current = at.kind === 'reference' ? stops.findIndex((s) => s.uri === uri && s.mention.start === at.mention.start) : -1;
   const offset = entry.lines.offsetAt(params.position as Position);
   let target: number;
   if (current >= 0) target = current + (forward ? 1 : -1);

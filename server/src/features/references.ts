@@ -12,9 +12,9 @@ import { locate, locationOf, type Target, targetIds } from './locate';
 /** Every reference to `id` in the workspace, file by file in uri order; undefined when cancelled. */
 export function entityReferenceLocations(index: WorkspaceIndex, id: string, token?: CancellationToken): Location[] | undefined {
   const locations: Location[] = [];
-  for (const { uri, ref } of index.mentionsOf(id)) {
+  for (const { uri, ref } of index.referenceSites(id)) {
     if (token?.isCancellationRequested) return undefined;
-    const location = locationOf(index, uri, ref.span);
+    const location = locationOf(index, uri, ref);
     if (location) locations.push(location);
   }
   // A stable sort keeps each file's references in document order.

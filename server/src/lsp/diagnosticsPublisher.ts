@@ -6,7 +6,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { diagnoseConfig, diagnoseDocument } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
 import type { Severity } from '../model/config';
-import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import type { IndexGate } from './indexGate';
 import { Notifications, type WorkspaceStatus } from './protocol';
 import { TypingGuard } from './typingGuard';
@@ -41,6 +41,12 @@ export class DiagnosticsPublisher {
   config: { uri: string; text: string } | undefined;
   /** Holds back half-typed markup's diagnostics on the line being typed; the full set follows the pause. */
   readonly typing = new TypingGuard((uri) => this.schedule([uri]));
+  /**
+   * Diagnostics worked out while the index was built, each document's as it
+   * was indexed (its tree at hand), for the first publication: valid while
+   * its entry is the one indexed and no change has reached it since.
+   */
+  private readonly prepared = new Map<string, { entry: DocumentEntry; diagnostics: HmDiagnostic[] }>();
 
   constructor(
     private readonly connection: Connection,
@@ -51,24 +57,42 @@ export class DiagnosticsPublisher {
 
   /** Queues documents for re-diagnosis on the next turn of the event loop, once the index is complete. */
   schedule(uris: Iterable<string>): void {
-    for (const uri of uris) this.pending.add(uri);
+    for (const uri of uris) {
+      this.pending.add(uri);
+      // Something changed that reaches it: what was worked out before is stale.
+      this.prepared.delete(uri);
+    }
+    this.queueFlush();
+  }
+
+  /** Works out a document's diagnostics now, during the build, for its first publication (see `prepared`). */
+  prepare(uri: string): void {
+    const entry = this.index.document(uri);
+    if (entry) this.prepared.set(uri, { entry, diagnostics: diagnoseDocument(this.index, uri) });
+  }
+
+  private queueFlush(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
 
   scheduleAll(): void {
-    this.schedule([...this.index.documents()].map((d) => d.uri));
-    this.schedule(this.published);
+    for (const d of this.index.documents()) this.pending.add(d.uri);
+    for (const uri of this.published) this.pending.add(uri);
     if (this.config) this.pending.add(this.config.uri);
+    this.queueFlush();
   }
 
   /** The diagnostics the client is shown for one document. */
   diagnosticsOf(uri: string): Diagnostic[] {
     if (this.config?.uri === uri) return diagnoseConfig(this.index, this.config.text).map(toLspDiagnostic);
     const hideUnlinked = !this.settings().showUnlinkedMentions;
+    const prepared = this.prepared.get(uri);
+    this.prepared.delete(uri);
+    const found = prepared?.entry === this.index.document(uri) ? prepared?.diagnostics : undefined;
     return this.typing
-      .filter(uri, diagnoseDocument(this.index, uri))
+      .filter(uri, found ?? diagnoseDocument(this.index, uri))
       .filter((d) => !(hideUnlinked && d.code === 'HM005'))
       .map(toLspDiagnostic);
   }

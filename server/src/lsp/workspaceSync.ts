@@ -101,17 +101,25 @@ export class WorkspaceSync {
     for (const folder of this.folders.slice().reverse()) {
       // A folder that cannot be read costs its own documents only: the open ones are still served.
       try {
-        const result = await loadWorkspaceFolder(this.index, this.fileSystem, folder, (done, total) => {
-          if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
-        });
+        const result = await loadWorkspaceFolder(
+          this.index,
+          this.fileSystem,
+          folder,
+          (done, total) => {
+            if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
+          },
+          // Diagnosed as it is indexed, while its tree is at hand (a closed document's is not kept: storedDocument.ts);
+          // with several folders, another folder's registry and configuration are still to come.
+          this.folders.length === 1 ? (uri) => this.publisher.prepare(uri) : undefined,
+        );
         for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
         if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
       } catch (error) {
         this.connection.console.error(`Indexing ${folder} failed: ${(error as Error).stack ?? error}`);
       }
     }
-    // The loader read open documents from disk: the editor's text wins.
-    for (const document of this.documents.all()) if (isServed(document.uri)) this.applyOpen(document.uri);
+    // The loader read open documents from disk: the editor's text wins, and reaches what it reaches.
+    for (const document of this.documents.all()) if (isServed(document.uri)) this.publisher.schedule(this.applyOpen(document.uri));
     this.connection.console.log(`Indexed ${this.index.documentCount} documents, ${this.index.entityCount} entities in ${Date.now() - started} ms.`);
     this.publisher.scheduleAll();
   }
@@ -120,10 +128,10 @@ export class WorkspaceSync {
     return this.documents.get(uri) !== undefined;
   }
 
-  /** Indexes the open document's current text. */
+  /** Indexes the open document's current text, its tree kept whole while it is open. */
   private applyOpen(uri: string): Set<string> {
     const document = this.documents.get(uri)!;
-    return this.index.setDocument(uri, document.getText(), document.version);
+    return this.index.setDocument(uri, document.getText(), document.version, { open: true });
   }
 
   private bump(uri: string): number {

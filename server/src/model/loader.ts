@@ -1,5 +1,6 @@
 // Loads a workspace folder into an index: `histmark.json`, then every `.hmd`
-// file it does not exclude. Used by the CLI and the language server alike.
+// file it does not exclude, those that may define entities first. Used by
+// the CLI and the language server alike.
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,6 +61,17 @@ export async function readDocument(fileSystem: WorkspaceFileSystem, file: string
 /** How many files are read at once: enough to overlap I/O, few enough for any file-handle limit. */
 const READ_CONCURRENCY = 32;
 
+/** Characters of transcripts held between the two passes of a load (32 MB as UTF-16): the rest is read again, which costs less than the memory a bigger heap keeps. */
+const HELD_CHARACTERS = 16_000_000;
+
+const DEFINITION_STARTS = ['@person ', '@org ', '@place ', '@event ', '@work '];
+
+/** A document can define entities only if, comments removed, it holds `@person ` or another kind: a cheap test that misses none. */
+export function mayDefine(text: string): boolean {
+  const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text;
+  return DEFINITION_STARTS.some((start) => visible.includes(start));
+}
+
 export async function readConfigText(fileSystem: WorkspaceFileSystem, root: string): Promise<string | undefined> {
   try {
     return await fileSystem.readFile(path.join(root, CONFIG_FILE));
@@ -69,11 +81,19 @@ export async function readConfigText(fileSystem: WorkspaceFileSystem, root: stri
   }
 }
 
+/**
+ * Loads `root` in two passes: the documents that may define entities, then
+ * the others. A document of the second pass depends only on the first
+ * (diagnostics of a transcript read the definitions, never another
+ * transcript), so `onSettled(uri)` is called as each is indexed: its
+ * diagnostics can be worked out while its tree is at hand.
+ */
 export async function loadWorkspaceFolder(
   index: WorkspaceIndex,
   fileSystem: WorkspaceFileSystem,
   root: string,
   onProgress?: (done: number, total: number) => void,
+  onSettled?: (uri: string) => void,
 ): Promise<LoadResult> {
   const failures: LoadResult['failures'] = [];
   let configText: string | undefined;
@@ -85,19 +105,43 @@ export async function loadWorkspaceFolder(
   index.setConfig(configText);
   const documents = await collectDocuments(fileSystem, root, index.config.exclude);
   const scope = await readScope(fileSystem, [root], index.config);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < documents.length) {
-      const file = documents[next++];
-      try {
-        index.setDocument(uriOfPath(file), await readDocument(fileSystem, file, scope), 0, false);
-      } catch (error) {
-        failures.push({ path: file, message: readFailure(error) });
-      }
+  const inParallel = async <T>(items: T[], each: (item: T) => Promise<void>) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) await each(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+  };
+  const read = async (file: string): Promise<string | undefined> => {
+    try {
+      return await readDocument(fileSystem, file, scope);
+    } catch (error) {
+      failures.push({ path: file, message: readFailure(error) });
       onProgress?.(++done, documents.length);
+      return undefined;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, documents.length) }, worker));
+  const add = (file: string, text: string) => {
+    index.setDocument(uriOfPath(file), text, 0, { trackAffected: false });
+    onProgress?.(++done, documents.length);
+  };
+  const later: { file: string; text?: string }[] = [];
+  let held = 0;
+  await inParallel(documents, async (file) => {
+    const text = await read(file);
+    if (text === undefined) return;
+    if (mayDefine(text)) return add(file, text);
+    const hold = held + text.length <= HELD_CHARACTERS;
+    if (hold) held += text.length;
+    later.push({ file, text: hold ? text : undefined });
+  });
+  await inParallel(later, async (document) => {
+    const text = document.text ?? (await read(document.file));
+    document.text = undefined;
+    if (text === undefined) return;
+    add(document.file, text);
+    onSettled?.(uriOfPath(document.file));
+  });
   return { documents, configText, failures };
 }

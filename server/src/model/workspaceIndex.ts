@@ -1,30 +1,20 @@
-// The workspace index: every document's syntax tree plus the cross-document
-// tables (definitions by id, referencing documents by id, name claims,
-// authority ids). Replacing one document updates only its contribution and
-// reports which documents' diagnostics can have changed.
+// The workspace index: every document (whole or compact, see
+// storedDocument.ts) plus the cross-document tables (definitions by id,
+// referencing documents by id, name claims, authority ids). Replacing one
+// document updates only its contribution and reports which documents'
+// diagnostics can have changed.
 
 import { parse } from '../syntax/parse';
 import { reparse } from '../syntax/reparse';
-import { LineIndex } from '../syntax/positions';
-import type { IdRef, Mention, SyntaxTree } from '../syntax/types';
+import type { IdRef, Mention, Span, SyntaxTree } from '../syntax/types';
 import { type ConfigProblem, DEFAULT_CONFIG, type HistmarkConfig, parseConfig } from './config';
 import { type Entity, entityOf } from './entity';
 import { affectedBy, changeBetween, contributionOf, type CrossReferences, EMPTY_CONTRIBUTION } from './contribution';
 import { type FoldedNames, foldedNamesOf } from './foldedNames';
 import { containsWord, NameMatcher } from './nameMatcher';
+import { type DocumentEntry, ParsedCache, referencesOf, StoredDocument } from './storedDocument';
 
-export interface DocumentEntry {
-  uri: string;
-  version: number;
-  text: string;
-  tree: SyntaxTree;
-  lines: LineIndex;
-  entities: Entity[];
-  /** Every reference in the document, by id: lookups by id never scan all mentions. */
-  references: Map<string, { mention: Mention; ref: IdRef }[]>;
-  /** Why the parser failed on this document, whose tree is then empty (reported as a diagnostic). */
-  failure?: string;
-}
+export type { DocumentEntry } from './storedDocument';
 
 /** What an internal error says, for a message that names it. */
 export function internalError(error: unknown): string {
@@ -35,18 +25,6 @@ export function internalError(error: unknown): string {
 function emptyTree(text: string): SyntaxTree {
   const tree = parse('');
   return { ...tree, text, blocks: text === '' ? [] : [{ kind: 'paragraph', start: 0, end: text.length }], plainText: [], isRegistry: false };
-}
-
-function referencesOf(tree: SyntaxTree): DocumentEntry['references'] {
-  const byId: DocumentEntry['references'] = new Map();
-  for (const mention of tree.mentions) {
-    for (const ref of mention.ids) {
-      const list = byId.get(ref.id);
-      if (list) list.push({ mention, ref });
-      else byId.set(ref.id, [{ mention, ref }]);
-    }
-  }
-  return byId;
 }
 
 /**
@@ -75,6 +53,25 @@ export interface MentionLocation {
   ref: IdRef;
 }
 
+/** A reference as the index keeps it for every document, without its tree. */
+export interface ReferenceLocation {
+  uri: string;
+  mention: Span;
+  ref: Span;
+}
+
+export interface IndexOptions {
+  /** Keep every document's tree (the CLI, which reads them all), not only open documents' and entity definitions'. */
+  keepAllTrees?: boolean;
+}
+
+export interface SetDocumentOptions {
+  /** False for a bulk load, which diagnoses everything anyway: the affected documents are not worked out. */
+  trackAffected?: boolean;
+  /** Open in an editor: its tree is kept for the features that read it on every keystroke. */
+  open?: boolean;
+}
+
 /** Document order, then position: lists never depend on the order of edits. */
 function compareEntities(a: Entity, b: Entity): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.definition.start - b.definition.start;
@@ -95,7 +92,8 @@ function removeFrom<K, V>(map: Map<K, V[]>, key: K, keep: (v: V) => boolean): vo
 }
 
 export class WorkspaceIndex {
-  private readonly docs = new Map<string, DocumentEntry>();
+  private readonly docs = new Map<string, StoredDocument>();
+  private readonly parsedCache = new ParsedCache();
   private readonly definitionsById = new Map<string, Entity[]>();
   private readonly referencingDocs = new Map<string, Set<string>>();
   /** Kept up to date document by document, so that an entity's statistics never read every document naming it. */
@@ -108,6 +106,8 @@ export class WorkspaceIndex {
   config: HistmarkConfig = DEFAULT_CONFIG;
   configProblems: ConfigProblem[] = [];
 
+  constructor(private readonly options: IndexOptions = {}) {}
+
   /** Applies `histmark.json` (undefined when there is none); every document is affected. */
   setConfig(text: string | undefined): void {
     const { config, problems } = text === undefined ? { config: DEFAULT_CONFIG, problems: [] } : parseConfig(text);
@@ -117,22 +117,24 @@ export class WorkspaceIndex {
 
   /**
    * Adds or replaces a document; returns the documents whose diagnostics may
-   * change. A bulk load, which diagnoses everything anyway, passes
-   * `trackAffected: false` to skip that work. A removed document is among
+   * change (unless `trackAffected` is false). A removed document is among
    * the affected, so that its diagnostics are cleared.
    */
-  setDocument(uri: string, text: string, version = 0, trackAffected = true): Set<string> {
-    let entry: DocumentEntry;
+  setDocument(uri: string, text: string, version = 0, options: SetDocumentOptions = {}): Set<string> {
+    const previous = this.docs.get(uri);
+    let entry: StoredDocument;
     try {
-      // An edit of an indexed document re-parses what it touched (typing: one paragraph).
-      const previous = this.docs.get(uri);
-      const tree = previous && !previous.failure ? reparse(previous.tree, text) : parse(text);
-      entry = { uri, version, text, tree, lines: new LineIndex(text), entities: tree.definitions.map((d) => entityOf(uri, d, text)), references: referencesOf(tree) };
+      // An edit of a document kept whole re-parses what it touched (typing: one paragraph).
+      const tree = previous?.isWhole && !previous.failure ? reparse(previous.tree, text) : parse(text);
+      const entities = tree.definitions.map((d) => entityOf(uri, d, text));
+      const keepWhole = this.options.keepAllTrees === true || options.open === true || entities.length > 0 || tree.isRegistry;
+      entry = new StoredDocument(uri, version, { text, tree, references: referencesOf(tree) }, entities, keepWhole, this.parsedCache);
     } catch (error) {
       // One document the parser cannot read must not cost the others: it is kept, empty, with the reason.
-      entry = { uri, version, text, tree: emptyTree(text), lines: new LineIndex(text), entities: [], references: new Map(), failure: internalError(error) };
+      const tree = emptyTree(text);
+      entry = new StoredDocument(uri, version, { text, tree, references: new Map() }, [], true, this.parsedCache, internalError(error));
     }
-    return this.replace(uri, entry, trackAffected);
+    return this.replace(uri, entry, options.trackAffected ?? true);
   }
 
   removeDocument(uri: string): Set<string> {
@@ -187,10 +189,17 @@ export class WorkspaceIndex {
     return this.claimsByAuthority.get(`${key}:${value}`) ?? [];
   }
 
-  /** Every reference to `id` in the workspace, document by document. */
+  /** Every reference to `id` in the workspace, document by document, with its mention (compact documents are parsed again). */
   *mentionsOf(id: string): IterableIterator<MentionLocation> {
     for (const uri of this.referencingDocs.get(id) ?? []) {
       for (const { mention, ref } of this.docs.get(uri)?.references.get(id) ?? []) yield { uri, mention, ref };
+    }
+  }
+
+  /** Every reference to `id` in the workspace as spans, document by document: no tree is read. */
+  *referenceSites(id: string): IterableIterator<ReferenceLocation> {
+    for (const uri of this.referencingDocs.get(id) ?? []) {
+      for (const site of this.docs.get(uri)?.sites.of(id) ?? []) yield { uri, ...site };
     }
   }
 
@@ -209,8 +218,9 @@ export class WorkspaceIndex {
     return this.matcher;
   }
 
-  private replace(uri: string, entry: DocumentEntry | undefined, trackAffected = true): Set<string> {
+  private replace(uri: string, entry: StoredDocument | undefined, trackAffected = true): Set<string> {
     const old = this.docs.get(uri);
+    old?.release();
     this.unindex(old);
     if (entry) {
       this.docs.set(uri, entry);
@@ -219,7 +229,8 @@ export class WorkspaceIndex {
       this.docs.delete(uri);
     }
     if (!trackAffected) {
-      this.matcher = undefined;
+      // Only definitions make names: a bulk load of transcripts keeps the matcher.
+      if (old?.entities.length || entry?.entities.length) this.matcher = undefined;
       return new Set([uri]);
     }
     const change = changeBetween(old ? contributionOf(old.entities) : EMPTY_CONTRIBUTION, entry ? contributionOf(entry.entities) : EMPTY_CONTRIBUTION);
@@ -247,17 +258,18 @@ export class WorkspaceIndex {
     defining: (id) => this.definitions(id).map((e) => e.uri),
     claiming: (name) => this.claimants(name).map((e) => e.uri),
     holding: (authority) => (this.claimsByAuthority.get(authority) ?? []).map((e) => e.uri),
-    containingAnyWord: (words) => [...this.docs.values()].filter((entry) => words.some((w) => containsWord(entry.text, w))).map((entry) => entry.uri),
+    containingAnyWord: (words) =>
+      [...this.docs.values()].filter((entry) => words.some((w) => entry.mayContain(w) && containsWord(entry.text, w))).map((entry) => entry.uri),
   };
 
-  private index(entry: DocumentEntry): void {
+  private index(entry: StoredDocument): void {
     for (const entity of entry.entities) {
       addEntity(this.definitionsById, entity.id, entity);
       this.folded.set(entity, foldedNamesOf(entity));
       for (const name of new Set(entity.names.map((c) => c.name))) addEntity(this.claimsByName, name, entity);
       for (const a of entity.authorities) addEntity(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
     }
-    for (const id of entry.references.keys()) {
+    for (const id of entry.sites.ids) {
       let docs = this.referencingDocs.get(id);
       if (!docs) this.referencingDocs.set(id, (docs = new Set()));
       docs.add(entry.uri);
@@ -266,28 +278,26 @@ export class WorkspaceIndex {
   }
 
   /** Adds (`sign` 1) or takes away (-1) a document's references, attributions and speakers. */
-  private count(entry: DocumentEntry, sign: 1 | -1): void {
+  private count(entry: StoredDocument, sign: 1 | -1): void {
     const add = (id: string, key: keyof ReferenceCounts, n: number) => {
+      if (n === 0) return;
       const counts = this.counts.get(id) ?? { ...NO_COUNTS };
       counts[key] += sign * n;
       // Every attribution and speaker is a reference: without references an id has no counts.
       if (counts.mentions === 0 && counts.registryMentions === 0) this.counts.delete(id);
       else this.counts.set(id, counts);
     };
-    if (entry.tree.isRegistry) {
-      for (const [id, references] of entry.references) add(id, 'registryMentions', references.length);
-      return;
-    }
-    for (const [id, references] of entry.references) {
-      add(id, 'mentions', references.length);
-      add(id, 'transcripts', 1);
-    }
-    // An attribution or a speaker naming an id twice counts once.
-    for (const q of entry.tree.quotations) for (const id of new Set(q.attribution?.ids.map((r) => r.id))) add(id, 'quotations', 1);
-    for (const turn of entry.tree.turns) for (const id of new Set(turn.speaker.ids.map((r) => r.id))) add(id, 'turns', 1);
+    entry.sites.ids.forEach((id, i) => {
+      const { references, quotations, turns } = entry.sites.countsAt(i);
+      if (entry.isRegistry) return add(id, 'registryMentions', references);
+      add(id, 'mentions', references);
+      if (references > 0) add(id, 'transcripts', 1);
+      add(id, 'quotations', quotations);
+      add(id, 'turns', turns);
+    });
   }
 
-  private unindex(entry: DocumentEntry | undefined): void {
+  private unindex(entry: StoredDocument | undefined): void {
     if (!entry) return;
     const notHere = (e: Entity) => e.uri !== entry.uri;
     for (const entity of entry.entities) {
@@ -296,7 +306,7 @@ export class WorkspaceIndex {
       for (const claim of entity.names) removeFrom(this.claimsByName, claim.name, notHere);
       for (const a of entity.authorities) removeFrom(this.claimsByAuthority, `${a.key}:${a.value}`, notHere);
     }
-    for (const id of entry.references.keys()) {
+    for (const id of entry.sites.ids) {
       const docs = this.referencingDocs.get(id);
       docs?.delete(entry.uri);
       if (docs?.size === 0) this.referencingDocs.delete(id);

@@ -23,7 +23,7 @@ function dated(value: string | undefined): { date: HistDate; earliest: number; l
 export function timeline(index: WorkspaceIndex): Timeline {
   const items: TimelineItem[] = [];
   for (const entry of index.documents()) {
-    if (entry.tree.isRegistry) continue;
+    if (entry.isRegistry) continue;
     const entries = entry.tree.frontMatter?.entries ?? [];
     const d = dated(entries.find((e) => e.key === 'date')?.value);
     if (!d) continue;

@@ -14,15 +14,26 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[] = [];
-  /** Where each line's content ends, before its line break. */
-  private readonly lineEnds: number[] = [];
+  /** Where each line starts, and where its content ends before its line break: typed, 8 bytes a line for every document kept. */
+  private readonly lineStarts: Int32Array;
+  private readonly lineEnds: Int32Array;
+  private readonly length: number;
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
+    let starts: Int32Array<ArrayBuffer> = new Int32Array(64);
+    let ends: Int32Array<ArrayBuffer> = new Int32Array(64);
+    let count = 0;
     forEachLine(text, (start, end) => {
-      this.lineStarts.push(start);
-      this.lineEnds.push(end);
+      if (count === starts.length) {
+        starts = grown(starts);
+        ends = grown(ends);
+      }
+      starts[count] = start;
+      ends[count++] = end;
     });
+    this.lineStarts = starts.slice(0, count);
+    this.lineEnds = ends.slice(0, count);
+    this.length = text.length;
   }
 
   get lineCount(): number {
@@ -30,7 +41,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -43,7 +54,7 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineStarts.length) return this.length;
     // LSP: a character beyond the line's length means the end of the line, not the next line.
     const lineStart = this.lineStarts[position.line];
     return Math.min(lineStart + Math.max(0, position.character), this.lineEnds[position.line]);
@@ -57,4 +68,10 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
+}
+
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }

@@ -23,7 +23,7 @@ export function metadataFindings(index: WorkspaceIndex, entry: DocumentEntry): F
   const config = index.config;
   const findings: Finding[] = [];
   const frontMatter = entry.tree.frontMatter;
-  if (!entry.tree.isRegistry) {
+  if (!entry.isRegistry) {
     const present = new Set(frontMatter?.entries.map((e) => e.key));
     const missing = config.requiredMetadata.filter((key) => !present.has(key));
     for (const key of missing) {

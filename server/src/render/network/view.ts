@@ -18,7 +18,7 @@ function displayPath(folders: readonly string[], uri: string): string {
 
 export function networkView(index: WorkspaceIndex, folders: readonly string[]): NetworkView {
   const sources: NetworkSource[] = [...index.documents()]
-    .filter((entry) => !entry.tree.isRegistry)
+    .filter((entry) => !entry.isRegistry)
     .map((entry) => ({ entry, path: displayPath(folders, entry.uri) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const network = buildNetwork(index, sources);

@@ -24,7 +24,7 @@ function relativePath(root: string, uri: string): string {
 
 /** The transcripts (not registries) of the index, in path order; `selected` limits them to those uris. */
 export function transcriptSources(index: WorkspaceIndex, root: string, selected?: (uri: string) => boolean): TeiSource[] {
-  const entries: DocumentEntry[] = [...index.documents()].filter((e) => !e.tree.isRegistry && (selected?.(e.uri) ?? true));
+  const entries: DocumentEntry[] = [...index.documents()].filter((e) => !e.isRegistry && (selected?.(e.uri) ?? true));
   return entries.map((entry) => ({ entry, path: relativePath(root, entry.uri) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -51,7 +51,7 @@ export function exportCorpus(index: WorkspaceIndex, sources: Iterable<TeiSource>
 function registryWarnings(index: WorkspaceIndex): ExportWarning[] {
   const out: ExportWarning[] = [];
   for (const entry of index.documents()) {
-    if (!entry.tree.isRegistry) continue;
+    if (!entry.isRegistry) continue;
     for (const d of entry.tree.footnoteDefinitions) out.push(exportWarning(index, entry.uri, d.start, `footnote [^${d.label}] of a registry file is not exported`));
     for (const block of entry.tree.blocks) {
       if (block.kind === 'definition') for (const w of definitionProblems(entry.tree, block)) out.push(exportWarning(index, entry.uri, w.at, w.message));

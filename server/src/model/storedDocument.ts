@@ -1,0 +1,244 @@
+// A document as the index keeps it. Open documents and those that define
+// entities keep their text, tree and references: features read them on every
+// keystroke and hover. Every other document keeps only what the
+// cross-document tables and positions need — its text as UTF-8 (a curly
+// quote makes a JavaScript string two bytes a character), its line index,
+// the spans of its references by id and their counts — and its tree is
+// parsed again when a feature asks for it, into a small cache of recently
+// used trees. Trees are four times the size of their text: keeping them only
+// where they are used is what holds the server near the size of the corpus.
+
+import { parse } from '../syntax/parse';
+import { LineIndex } from '../syntax/positions';
+import type { IdRef, Mention, Span, SyntaxTree } from '../syntax/types';
+import type { Entity } from './entity';
+
+export type ReferencesById = ReadonlyMap<string, readonly { mention: Mention; ref: IdRef }[]>;
+
+export interface DocumentEntry {
+  readonly uri: string;
+  readonly version: number;
+  /** The text; for a document kept compact, decoded again on each read. */
+  readonly text: string;
+  /** The tree; for a document kept compact, parsed again (and cached for a while) when read. */
+  readonly tree: SyntaxTree;
+  readonly lines: LineIndex;
+  readonly entities: readonly Entity[];
+  /** Every reference in the document, by id: lookups by id never scan all mentions. */
+  readonly references: ReferencesById;
+  /** The spans of every reference by id and their counts, kept without the tree. */
+  readonly sites: ReferenceSites;
+  readonly isRegistry: boolean;
+  /** Why the parser failed on this document, whose tree is then empty (reported as a diagnostic). */
+  readonly failure?: string;
+}
+
+/** A reference without its tree: the mention's span and the id's. */
+export interface ReferenceSite {
+  mention: Span;
+  ref: Span;
+}
+
+/** A document's references by id as typed arrays: four numbers a reference, two counts an id. */
+export class ReferenceSites {
+  /** Every id the document references, in order of first reference. */
+  readonly ids: readonly string[];
+  /** Where each id's references start in `spans` (one more entry than ids). */
+  private readonly bounds: Int32Array;
+  /** Mention start, mention end, id start, id end for each reference. */
+  private readonly spans: Int32Array;
+  /** For each id: transcript quotations attributed to it, turns it speaks. */
+  private readonly tallies: Int32Array;
+
+  constructor(tree: SyntaxTree, references: ReferencesById) {
+    const ids = [...references.keys()];
+    const position = new Map(ids.map((id, i) => [id, i]));
+    // An attribution or a speaker naming an id twice counts once; every attribution and speaker is also a reference.
+    const quotations = new Map<string, number>();
+    const turns = new Map<string, number>();
+    const tally = (counts: Map<string, number>, refs: readonly IdRef[] | undefined) => {
+      for (const id of new Set(refs?.map((r) => r.id))) counts.set(id, (counts.get(id) ?? 0) + 1);
+    };
+    for (const q of tree.quotations) tally(quotations, q.attribution?.ids);
+    for (const turn of tree.turns) tally(turns, turn.speaker.ids);
+    for (const id of [...quotations.keys(), ...turns.keys()]) if (!position.has(id)) position.set(id, ids.push(id) - 1);
+    this.ids = ids;
+    this.bounds = new Int32Array(ids.length + 1);
+    let total = 0;
+    ids.forEach((id, i) => {
+      this.bounds[i] = total;
+      total += references.get(id)?.length ?? 0;
+    });
+    this.bounds[ids.length] = total;
+    this.spans = new Int32Array(total * 4);
+    let at = 0;
+    for (const id of ids) {
+      for (const { mention, ref } of references.get(id) ?? []) {
+        this.spans.set([mention.start, mention.end, ref.span.start, ref.span.end], at);
+        at += 4;
+      }
+    }
+    this.tallies = new Int32Array(ids.length * 2);
+    ids.forEach((id, i) => {
+      this.tallies[2 * i] = quotations.get(id) ?? 0;
+      this.tallies[2 * i + 1] = turns.get(id) ?? 0;
+    });
+  }
+
+  /** How many references, attributed quotations and turns the `i`-th id has here. */
+  countsAt(i: number): { references: number; quotations: number; turns: number } {
+    return { references: this.bounds[i + 1] - this.bounds[i], quotations: this.tallies[2 * i], turns: this.tallies[2 * i + 1] };
+  }
+
+  /** The references to `id`, in document order. */
+  *of(id: string): IterableIterator<ReferenceSite> {
+    const i = this.ids.indexOf(id);
+    if (i === -1) return;
+    for (let at = this.bounds[i] * 4; at < this.bounds[i + 1] * 4; at += 4) {
+      const s = this.spans;
+      yield { mention: { start: s[at], end: s[at + 1] }, ref: { start: s[at + 2], end: s[at + 3] } };
+    }
+  }
+}
+
+export function referencesOf(tree: SyntaxTree): ReferencesById {
+  const byId = new Map<string, { mention: Mention; ref: IdRef }[]>();
+  for (const mention of tree.mentions) {
+    for (const ref of mention.ids) {
+      const list = byId.get(ref.id);
+      if (list) list.push({ mention, ref });
+      else byId.set(ref.id, [{ mention, ref }]);
+    }
+  }
+  return byId;
+}
+
+interface Parsed {
+  text: string;
+  tree: SyntaxTree;
+  references: ReferencesById;
+}
+
+/**
+ * The trees of compact documents read lately, least recently used first
+ * out, up to a budget of characters (a few dozen transcripts: features
+ * read a few documents at a time, and a tree is several times its text) and
+ * never fewer than two: a feature that reads one document's references and
+ * then its tree gets the same objects.
+ */
+export class ParsedCache {
+  private readonly entries = new Map<StoredDocument, Parsed>();
+  private characters = 0;
+
+  constructor(private readonly budget = 250_000) {}
+
+  get(document: StoredDocument): Parsed | undefined {
+    const parsed = this.entries.get(document);
+    if (parsed) {
+      this.entries.delete(document);
+      this.entries.set(document, parsed);
+    }
+    return parsed;
+  }
+
+  put(document: StoredDocument, parsed: Parsed): void {
+    this.forget(document);
+    this.entries.set(document, parsed);
+    this.characters += parsed.text.length;
+    for (const [oldest, old] of this.entries) {
+      if (this.characters <= this.budget || this.entries.size <= 2) break;
+      this.entries.delete(oldest);
+      this.characters -= old.text.length;
+    }
+  }
+
+  forget(document: StoredDocument): void {
+    const parsed = this.entries.get(document);
+    if (!parsed) return;
+    this.entries.delete(document);
+    this.characters -= parsed.text.length;
+  }
+}
+
+/** Whether every character is ASCII: such a string is one byte a character already. */
+function isAscii(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') === text.length;
+}
+
+export class StoredDocument implements DocumentEntry {
+  readonly lines: LineIndex;
+  readonly sites: ReferenceSites;
+  readonly isRegistry: boolean;
+  /** Text, tree and references, for a document kept whole. */
+  private readonly whole: Parsed | undefined;
+  /** The text of a compact document: a string when ASCII, else its UTF-8. */
+  private readonly stored: string | Buffer | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    parsed: Parsed,
+    readonly entities: readonly Entity[],
+    keepWhole: boolean,
+    private readonly cache: ParsedCache,
+    readonly failure?: string,
+  ) {
+    const { text, tree } = parsed;
+    this.lines = new LineIndex(text);
+    this.sites = new ReferenceSites(tree, parsed.references);
+    this.isRegistry = tree.isRegistry;
+    // A lone surrogate would not survive UTF-8 (it decodes as U+FFFD): such a text is kept as it is.
+    if (keepWhole || failure !== undefined || !text.isWellFormed()) {
+      this.whole = parsed;
+      return;
+    }
+    this.stored = isAscii(text) ? text : Buffer.from(text, 'utf8');
+    // Diagnosing follows indexing: the tree just parsed is the first one asked for.
+    cache.put(this, parsed);
+  }
+
+  /** Whether the tree is kept (open, defining entities, or everything kept) rather than parsed again. */
+  get isWhole(): boolean {
+    return this.whole !== undefined;
+  }
+
+  get text(): string {
+    if (this.whole) return this.whole.text;
+    return this.cache.get(this)?.text ?? this.decoded();
+  }
+
+  get tree(): SyntaxTree {
+    return this.parsed().tree;
+  }
+
+  get references(): ReferencesById {
+    return this.parsed().references;
+  }
+
+  /** Whether the text may hold `word`, answered from the stored bytes where it can be without decoding them. */
+  mayContain(word: string): boolean {
+    return typeof this.stored === 'object' && isAscii(word) ? this.stored.includes(word) : true;
+  }
+
+  /** Lets go of the cached tree: the document was replaced or removed. */
+  release(): void {
+    this.cache.forget(this);
+  }
+
+  private decoded(): string {
+    return typeof this.stored === 'string' ? this.stored : this.stored!.toString('utf8');
+  }
+
+  private parsed(): Parsed {
+    if (this.whole) return this.whole;
+    let parsed = this.cache.get(this);
+    if (!parsed) {
+      // The text parsed without failing when it was indexed, and parsing is deterministic.
+      const text = this.decoded();
+      const tree = parse(text);
+      parsed = { text, tree, references: referencesOf(tree) };
+      this.cache.put(this, parsed);
+    }
+    return parsed;
+  }
+}
