@@ -27,6 +27,7 @@ const bins = [
 
 await Promise.all([
   ...bins.map((b) => build({ ...common, ...b, banner: { js: '#!/usr/bin/env node' } })),
+  build({ ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The Show Network (Cytoscape.js included) and Show Timeline webviews' scripts: the pages load nothing else.
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/network/webview/main.ts'], outfile: 'dist/network.js' }),

@@ -2,6 +2,7 @@
 // functions over one shared workspace index. Runs over stdio
 // (`histmark-language-server --stdio`, for any editor) or Node IPC (VS Code).
 
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CancellationToken,
@@ -19,6 +20,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { nodeFileSystem } from './model/fileSystem';
 import { WorkspaceIndex } from './model/workspaceIndex';
 import { collectGarbage } from './lsp/garbage';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
@@ -68,7 +70,7 @@ const gate = new IndexGate((building) => {
   if (building) publisher.sendStatus();
 });
 const publisher = new DiagnosticsPublisher(connection, index, () => settings, gate);
-const sync = new WorkspaceSync(connection, index, documents, publisher, gate);
+const sync = new WorkspaceSync(connection, index, documents, publisher, gate, nodeFileSystem, path.join(__dirname, 'indexWorker.js'));
 let folders: string[] = [];
 /** The client applies CreateFile edits (a quick fix may create the registry). */
 let canCreateFiles = false;

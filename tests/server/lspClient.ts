@@ -128,6 +128,8 @@ export interface ServerOptions {
   settings?: Record<string, unknown>;
   /** The client answers workspace/configuration with an error. */
   configurationFails?: boolean;
+  /** Environment variables for the server (added to this process's). */
+  env?: Record<string, string>;
 }
 
 /** Starts the server process on a workspace of `files`, without initializing it. */
@@ -138,7 +140,7 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
     writeFileSync(path.join(root, file), text);
   };
   for (const [file, text] of Object.entries(files)) write(file, text);
-  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const waiting = new Map<string, (response: ResponseMessage) => void>();

@@ -154,13 +154,17 @@ function published(s: TestServer): Map<string, unknown[]> {
 }
 
 describe('the server over stdio, against a fresh index of the same state', () => {
-  it.each(SEEDS)('publishes the diagnostics of a fresh index after every step (seed %i)', async (seed) => {
+  // The second kind of run indexes on two worker threads (lsp/indexWorkers.ts), as a large folder is, at start and on every rebuild.
+  const runs = [...SEEDS.map((seed) => ({ seed, threads: '1' })), ...SEEDS.slice(0, 2).map((seed) => ({ seed: seed + 100, threads: '2' }))];
+  it.each(runs)('publishes the diagnostics of a fresh index after every step (seed $seed, index threads $threads)', async ({ seed, threads }) => {
     const random = new Random(seed);
     const initial: Record<string, string> = {};
     for (const file of FILE_NAMES) if (random.next() < 0.6) initial[file] = randomText(random);
-    server = await startServer(initial);
+    server = await startServer(initial, { env: { HISTMARK_INDEX_WORKERS: threads } });
     const session = new Session(server, random);
     for (const file of Object.keys(initial)) session.onDisk.add(file);
+    const s0 = server;
+    if (threads !== '1' && Object.keys(initial).length > 1) await s0.waitUntil(() => s0.logs.some((l) => l.endsWith(`indexed on ${threads} threads.`)), () => `not indexed on threads:\n${s0.logs.join('\n')}`);
     for (let step = 0; step < STEPS; step++) {
       // One to three operations in one write: the server sees them back to back.
       const messages = Array.from({ length: 1 + random.int(3) }, () => session.operation()).flat();

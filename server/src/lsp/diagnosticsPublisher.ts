@@ -65,10 +65,10 @@ export class DiagnosticsPublisher {
     this.queueFlush();
   }
 
-  /** Works out a document's diagnostics now, during the build, for its first publication (see `prepared`). */
-  prepare(uri: string): void {
+  /** Keeps a document's diagnostics worked out during the build (now, unless a worker did) for its first publication. */
+  prepare(uri: string, diagnostics?: HmDiagnostic[]): void {
     const entry = this.index.document(uri);
-    if (entry) this.prepared.set(uri, { entry, diagnostics: diagnoseDocument(this.index, uri) });
+    if (entry) this.prepared.set(uri, { entry, diagnostics: diagnostics ?? diagnoseDocument(this.index, uri) });
   }
 
   private queueFlush(): void {

@@ -15,10 +15,11 @@ import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../model/config';
 import { isExcludedFile, nodeFileSystem, type WorkspaceFileSystem } from '../model/fileSystem';
-import { loadWorkspaceFolder, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
+import { type LoadResult, loadWorkspaceFolder, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { IndexGate } from './indexGate';
+import { loadInWorkers } from './indexWorkers';
 import { SERVED_SCHEMES } from './protocol';
 
 export function isServed(uri: string): boolean {
@@ -45,6 +46,8 @@ export class WorkspaceSync {
     private readonly publisher: DiagnosticsPublisher,
     private readonly gate: IndexGate,
     private readonly fileSystem: WorkspaceFileSystem = nodeFileSystem,
+    /** The script index worker threads run (dist/indexWorker.js); without it, this thread indexes everything. */
+    private readonly indexWorkerScript?: string,
   ) {}
 
   /** The first build: indexes every folder; the first folder's histmark.json configures the workspace. */
@@ -101,17 +104,7 @@ export class WorkspaceSync {
     for (const folder of this.folders.slice().reverse()) {
       // A folder that cannot be read costs its own documents only: the open ones are still served.
       try {
-        const result = await loadWorkspaceFolder(
-          this.index,
-          this.fileSystem,
-          folder,
-          (done, total) => {
-            if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
-          },
-          // Diagnosed as it is indexed, while its tree is at hand (a closed document's is not kept: storedDocument.ts);
-          // with several folders, another folder's registry and configuration are still to come.
-          this.folders.length === 1 ? (uri) => this.publisher.prepare(uri) : undefined,
-        );
+        const result = await this.loadFolder(folder, progress);
         for (const failure of result.failures) this.connection.console.warn(`${failure.path}: ${failure.message}`);
         if (result.configText !== undefined) this.publisher.config = { uri: uriOfPath(path.join(folder, CONFIG_FILE)), text: result.configText };
       } catch (error) {
@@ -122,6 +115,31 @@ export class WorkspaceSync {
     for (const document of this.documents.all()) if (isServed(document.uri)) this.publisher.schedule(this.applyOpen(document.uri));
     this.connection.console.log(`Indexed ${this.index.documentCount} documents, ${this.index.entityCount} entities in ${Date.now() - started} ms.`);
     this.publisher.scheduleAll();
+  }
+
+  /** One folder, on worker threads when it is large and on disk. */
+  private async loadFolder(folder: string, progress?: WorkDoneProgressReporter): Promise<LoadResult> {
+    const onProgress = (done: number, total: number) => {
+      if (done % 200 === 0 || done === total) progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
+    };
+    // Each transcript is diagnosed as it is indexed, while its tree is at hand (a closed document's is not kept:
+    // storedDocument.ts); with several folders, another folder's registry and configuration are still to come.
+    const single = this.folders.length === 1;
+    if (this.indexWorkerScript && this.fileSystem === nodeFileSystem) {
+      try {
+        const loaded = await loadInWorkers(this.index, folder, this.indexWorkerScript, {
+          onProgress,
+          onSettled: single ? (uri, diagnostics) => this.publisher.prepare(uri, diagnostics) : undefined,
+        });
+        if (loaded) {
+          this.connection.console.log(`${folder}: indexed on ${loaded.threads} threads.`);
+          return loaded;
+        }
+      } catch (error) {
+        this.connection.console.warn(`Indexing ${folder} on worker threads failed (${(error as Error).message}); indexing it on this one.`);
+      }
+    }
+    return loadWorkspaceFolder(this.index, this.fileSystem, folder, onProgress, single ? (uri) => this.publisher.prepare(uri) : undefined);
   }
 
   private isOpen(uri: string): boolean {

@@ -9,7 +9,7 @@
 // where they are used is what holds the server near the size of the corpus.
 
 import { parse } from '../syntax/parse';
-import { LineIndex } from '../syntax/positions';
+import { LineIndex, type LineIndexParts } from '../syntax/positions';
 import type { IdRef, Mention, Span, SyntaxTree } from '../syntax/types';
 import type { Entity } from './entity';
 
@@ -29,6 +29,8 @@ export interface DocumentEntry {
   /** The spans of every reference by id and their counts, kept without the tree. */
   readonly sites: ReferenceSites;
   readonly isRegistry: boolean;
+  /** The document as data for another thread's index; undefined for a document kept whole. */
+  readonly compactForm: CompactForm | undefined;
   /** Why the parser failed on this document, whose tree is then empty (reported as a diagnostic). */
   readonly failure?: string;
 }
@@ -39,18 +41,23 @@ export interface ReferenceSite {
   ref: Span;
 }
 
+/** A document's reference sites as plain data, to send to another thread and back. */
+export interface ReferenceSitesParts {
+  /** Every id the document references, in order of first reference. */
+  ids: string[];
+  /** Where each id's references start in `spans` (one more entry than ids). */
+  bounds: Int32Array;
+  /** Mention start, mention end, id start, id end for each reference. */
+  spans: Int32Array;
+  /** For each id: transcript quotations attributed to it, turns it speaks. */
+  tallies: Int32Array;
+}
+
 /** A document's references by id as typed arrays: four numbers a reference, two counts an id. */
 export class ReferenceSites {
-  /** Every id the document references, in order of first reference. */
-  readonly ids: readonly string[];
-  /** Where each id's references start in `spans` (one more entry than ids). */
-  private readonly bounds: Int32Array;
-  /** Mention start, mention end, id start, id end for each reference. */
-  private readonly spans: Int32Array;
-  /** For each id: transcript quotations attributed to it, turns it speaks. */
-  private readonly tallies: Int32Array;
+  constructor(private readonly parts: ReferenceSitesParts) {}
 
-  constructor(tree: SyntaxTree, references: ReferencesById) {
+  static of(tree: SyntaxTree, references: ReferencesById): ReferenceSites {
     const ids = [...references.keys()];
     const position = new Map(ids.map((id, i) => [id, i]));
     // An attribution or a speaker naming an id twice counts once; every attribution and speaker is also a reference.
@@ -62,40 +69,50 @@ export class ReferenceSites {
     for (const q of tree.quotations) tally(quotations, q.attribution?.ids);
     for (const turn of tree.turns) tally(turns, turn.speaker.ids);
     for (const id of [...quotations.keys(), ...turns.keys()]) if (!position.has(id)) position.set(id, ids.push(id) - 1);
-    this.ids = ids;
-    this.bounds = new Int32Array(ids.length + 1);
+    const bounds = new Int32Array(ids.length + 1);
     let total = 0;
     ids.forEach((id, i) => {
-      this.bounds[i] = total;
+      bounds[i] = total;
       total += references.get(id)?.length ?? 0;
     });
-    this.bounds[ids.length] = total;
-    this.spans = new Int32Array(total * 4);
+    bounds[ids.length] = total;
+    const spans = new Int32Array(total * 4);
     let at = 0;
     for (const id of ids) {
       for (const { mention, ref } of references.get(id) ?? []) {
-        this.spans.set([mention.start, mention.end, ref.span.start, ref.span.end], at);
+        spans.set([mention.start, mention.end, ref.span.start, ref.span.end], at);
         at += 4;
       }
     }
-    this.tallies = new Int32Array(ids.length * 2);
+    const tallies = new Int32Array(ids.length * 2);
     ids.forEach((id, i) => {
-      this.tallies[2 * i] = quotations.get(id) ?? 0;
-      this.tallies[2 * i + 1] = turns.get(id) ?? 0;
+      tallies[2 * i] = quotations.get(id) ?? 0;
+      tallies[2 * i + 1] = turns.get(id) ?? 0;
     });
+    return new ReferenceSites({ ids, bounds, spans, tallies });
+  }
+
+  get ids(): readonly string[] {
+    return this.parts.ids;
+  }
+
+  /** The data, to send to another thread. */
+  get data(): ReferenceSitesParts {
+    return this.parts;
   }
 
   /** How many references, attributed quotations and turns the `i`-th id has here. */
   countsAt(i: number): { references: number; quotations: number; turns: number } {
-    return { references: this.bounds[i + 1] - this.bounds[i], quotations: this.tallies[2 * i], turns: this.tallies[2 * i + 1] };
+    const { bounds, tallies } = this.parts;
+    return { references: bounds[i + 1] - bounds[i], quotations: tallies[2 * i], turns: tallies[2 * i + 1] };
   }
 
   /** The references to `id`, in document order. */
   *of(id: string): IterableIterator<ReferenceSite> {
-    const i = this.ids.indexOf(id);
+    const { ids, bounds, spans: s } = this.parts;
+    const i = ids.indexOf(id);
     if (i === -1) return;
-    for (let at = this.bounds[i] * 4; at < this.bounds[i + 1] * 4; at += 4) {
-      const s = this.spans;
+    for (let at = bounds[i] * 4; at < bounds[i + 1] * 4; at += 4) {
       yield { mention: { start: s[at], end: s[at + 1] }, ref: { start: s[at + 2], end: s[at + 3] } };
     }
   }
@@ -165,6 +182,17 @@ function isAscii(text: string): boolean {
   return Buffer.byteLength(text, 'utf8') === text.length;
 }
 
+/** A compact document as plain data: what a thread that parsed and diagnosed it sends to the index. */
+export interface CompactForm {
+  uri: string;
+  version: number;
+  /** ASCII text as it is, any other as UTF-8. */
+  text: string | Uint8Array;
+  lines: LineIndexParts;
+  sites: ReferenceSitesParts;
+  isRegistry: boolean;
+}
+
 export class StoredDocument implements DocumentEntry {
   readonly lines: LineIndex;
   readonly sites: ReferenceSites;
@@ -177,15 +205,23 @@ export class StoredDocument implements DocumentEntry {
   constructor(
     readonly uri: string,
     readonly version: number,
-    parsed: Parsed,
+    parsed: Parsed | CompactForm,
     readonly entities: readonly Entity[],
     keepWhole: boolean,
     private readonly cache: ParsedCache,
     readonly failure?: string,
   ) {
+    if ('lines' in parsed) {
+      // Parsed on another thread: nothing to parse here.
+      this.lines = LineIndex.fromParts(parsed.lines);
+      this.sites = new ReferenceSites(parsed.sites);
+      this.isRegistry = parsed.isRegistry;
+      this.stored = typeof parsed.text === 'string' ? parsed.text : Buffer.from(parsed.text.buffer, parsed.text.byteOffset, parsed.text.byteLength);
+      return;
+    }
     const { text, tree } = parsed;
     this.lines = new LineIndex(text);
-    this.sites = new ReferenceSites(tree, parsed.references);
+    this.sites = ReferenceSites.of(tree, parsed.references);
     this.isRegistry = tree.isRegistry;
     // A lone surrogate would not survive UTF-8 (it decodes as U+FFFD): such a text is kept as it is.
     if (keepWhole || failure !== undefined || !text.isWellFormed()) {
@@ -195,6 +231,14 @@ export class StoredDocument implements DocumentEntry {
     this.stored = isAscii(text) ? text : Buffer.from(text, 'utf8');
     // Diagnosing follows indexing: the tree just parsed is the first one asked for.
     cache.put(this, parsed);
+  }
+
+  /** The document as data for another thread's index; undefined for a document kept whole. */
+  get compactForm(): CompactForm | undefined {
+    if (this.stored === undefined) return undefined;
+    // A copy of the bytes alone: a small Buffer is a view of a shared pool, which would be sent whole.
+    const text = typeof this.stored === 'string' ? this.stored : new Uint8Array(this.stored);
+    return { uri: this.uri, version: this.version, text, lines: this.lines.parts, sites: this.sites.data, isRegistry: this.isRegistry };
   }
 
   /** Whether the tree is kept (open, defining entities, or everything kept) rather than parsed again. */

@@ -12,7 +12,7 @@ import { type Entity, entityOf } from './entity';
 import { affectedBy, changeBetween, contributionOf, type CrossReferences, EMPTY_CONTRIBUTION } from './contribution';
 import { type FoldedNames, foldedNamesOf } from './foldedNames';
 import { containsWord, NameMatcher } from './nameMatcher';
-import { type DocumentEntry, ParsedCache, referencesOf, StoredDocument } from './storedDocument';
+import { type CompactForm, type DocumentEntry, ParsedCache, referencesOf, StoredDocument } from './storedDocument';
 
 export type { DocumentEntry } from './storedDocument';
 
@@ -135,6 +135,11 @@ export class WorkspaceIndex {
       entry = new StoredDocument(uri, version, { text, tree, references: new Map() }, [], true, this.parsedCache, internalError(error));
     }
     return this.replace(uri, entry, options.trackAffected ?? true);
+  }
+
+  /** Adds a document parsed on another thread, which defines no entity, as part of a bulk load. */
+  setCompactDocument(form: CompactForm): void {
+    this.replace(form.uri, new StoredDocument(form.uri, form.version, form, [], false, this.parsedCache), false);
   }
 
   removeDocument(uri: string): Set<string> {

@@ -13,6 +13,13 @@ export interface Range {
   end: Position;
 }
 
+/** A line index as numbers, to send to another thread and back (`LineIndex.parts`, `LineIndex.fromParts`). */
+export interface LineIndexParts {
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
 export class LineIndex {
   /** Where each line starts, and where its content ends before its line break: typed, 8 bytes a line for every document kept. */
   private readonly lineStarts: Int32Array;
@@ -34,6 +41,16 @@ export class LineIndex {
     this.lineStarts = starts.slice(0, count);
     this.lineEnds = ends.slice(0, count);
     this.length = text.length;
+  }
+
+  static fromParts(parts: LineIndexParts): LineIndex {
+    const index: LineIndex = Object.create(LineIndex.prototype);
+    Object.assign(index, { lineStarts: parts.starts, lineEnds: parts.ends, length: parts.length });
+    return index;
+  }
+
+  get parts(): LineIndexParts {
+    return { starts: this.lineStarts, ends: this.lineEnds, length: this.length };
   }
 
   get lineCount(): number {
