@@ -9,6 +9,7 @@
 
 import { type CompletionItem, CompletionItemKind, type CompletionList, type Position, type Range } from 'vscode-languageserver';
 import { FIELD_KINDS, RELATION_TARGETS, type Entity } from '../model/entity';
+import { entitySnapshot, isCurrent } from '../model/entitySnapshot';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { MENTION_KEYS } from '../syntax/fields';
 import type { Definition, EntityKind, FrontMatter } from '../syntax/types';
@@ -257,18 +258,8 @@ const tables = new WeakMap<WorkspaceIndex, CandidateTable>();
 /** The table of the index's entities, built again only when an entity was added, removed or redefined. */
 function candidateTable(index: WorkspaceIndex): CandidateTable {
   const table = tables.get(index);
-  if (table) {
-    let i = 0;
-    let same = true;
-    for (const entity of index.entities()) {
-      if (table.entities[i++] !== entity) {
-        same = false;
-        break;
-      }
-    }
-    if (same && i === table.entities.length) return table;
-  }
-  const entities = [...index.entities()];
+  if (table && isCurrent(index, table.entities)) return table;
+  const entities = entitySnapshot(index);
   const byId = entities.map(candidateOf).sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
   const idStarts: number[] = [];
   let idLength = 0;
