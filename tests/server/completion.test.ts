@@ -250,12 +250,23 @@ describe('entity completion in a large registry', () => {
     expect(list.items.find((i) => i.label === 'zo')?.sortText).toBe('99 zo');
   });
 
+  it('merges the entities of several documents in id order', async () => {
+    await large.open('second.hmd', '@person aaa: First Of All\n\n@person akar-10x: Worker Ten Too\n');
+    const ids = ['aaa', ...inId.map((_, i) => `akar-${String(i).padStart(2, '0')}`)];
+    ids.splice(ids.indexOf('akar-10') + 1, 0, 'akar-10x');
+    expect(labels(await completeLarge('Met @|\n'))).toEqual(ids.slice(0, 50));
+    await large.change('second.hmd', '');
+  });
+
   it('sees an entity added, renamed or removed since the last completion', async () => {
     await large.open('more.hmd', '@person qemal: Ismail Qemali\n');
     expect(labels(await completeLarge('Met @Ismail|\n'))).toEqual(['[Ismail]{@qemal}', 'qemal']);
     await large.change('more.hmd', '@person qemal: Ismajl Qemali\n');
     expect(labels(await completeLarge('Met @Ismail|\n'))).toEqual([]);
     expect(labels(await completeLarge('Met @Ismajl|\n'))).toEqual(['[Ismajl]{@qemal}', 'qemal']);
+    // A changed date is shown, the names unchanged.
+    await large.change('more.hmd', '@person qemal: Ismajl Qemali\n  born: 1844-01-16\n');
+    expect((await completeLarge('Met @qem|\n')).items.map((i) => i.detail)).toEqual(['Ismajl Qemali, born 16 January 1844']);
     await large.change('more.hmd', '');
     expect(labels(await completeLarge('Met @qem|\n'))).toEqual([]);
   });

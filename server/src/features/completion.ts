@@ -207,9 +207,13 @@ interface Candidate {
 
 const candidates = new WeakMap<Entity, Candidate>();
 
-function candidateOf(entity: Entity): Candidate {
+/** `entity`'s candidate; `previous`, a candidate of the same id before an edit, is taken over when what completion reads is the same. */
+function candidateOf(entity: Entity, previous?: Candidate): Candidate {
   let candidate = candidates.get(entity);
-  if (!candidate) {
+  if (candidate) return candidate;
+  if (previous && readsAlike(previous.entity, entity)) {
+    candidate = { ...previous, entity };
+  } else {
     const dates = datesOf(entity);
     candidate = {
       entity,
@@ -219,9 +223,17 @@ function candidateOf(entity: Entity): Candidate {
       // Preferred name and dates in words: `Nikita Khrushchev, 15 April 1894 – 11 September 1971`.
       detail: [entity.displayName, ...dates].join(', '),
     };
-    candidates.set(entity, candidate);
   }
+  candidates.set(entity, candidate);
   return candidate;
+}
+
+/** Whether two definitions agree in all that completion reads: id, kind, names and dates. */
+function readsAlike(a: Entity, b: Entity): boolean {
+  const dates = (e: Entity) => [e.dates.born, e.dates.died, e.dates.founded, e.dates.dissolved, e.dates.date];
+  const names = (e: Entity) => e.names.map((claim) => claim.name);
+  const same = (x: readonly unknown[], y: readonly unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return a.id === b.id && a.kind === b.kind && a.displayName === b.displayName && same(names(a), names(b)) && same(dates(a), dates(b));
 }
 
 /** Lowercase names and words of names that start with one character, each after a `\n`. */
@@ -229,19 +241,19 @@ interface NameSegments {
   text: string;
   /** Where each segment's `\n` is in `text`. */
   starts: number[];
-  /** For each segment: its candidate (position in the table's `byId`), which of its claims, whether the whole name. */
+  /** For each segment: its candidate (position in the part's `byId`), which of its claims, whether the whole name. */
   positions: number[];
   claims: number[];
   whole: boolean[];
 }
 
 /**
- * The index's entities in id order, searchable without visiting each: a
- * partial is looked for in one string of all lowercase ids, and `\n` +
- * partial in one string of the lowercase names and name words that start
- * as it does (ids, names and partials hold no `\n`).
+ * The entities of one document in id order, searchable without visiting
+ * each: a partial is looked for in one string of all lowercase ids, and
+ * `\n` + partial in one string of the lowercase names and name words that
+ * start as it does (ids, names and partials hold no `\n`).
  */
-interface CandidateTable {
+interface CandidatePart {
   /** As the index gave them, to tell when they change. */
   entities: Entity[];
   byId: Candidate[];
@@ -253,14 +265,37 @@ interface CandidateTable {
   names: Map<string, NameSegments>;
 }
 
+/** The index's entities by document: an edit builds again only the part of the document edited. */
+interface CandidateTable {
+  entities: Entity[];
+  parts: Map<string, CandidatePart>;
+}
+
 const tables = new WeakMap<WorkspaceIndex, CandidateTable>();
 
-/** The table of the index's entities, built again only when an entity was added, removed or redefined. */
 function candidateTable(index: WorkspaceIndex): CandidateTable {
   const table = tables.get(index);
   if (table && isCurrent(index, table.entities)) return table;
   const entities = entitySnapshot(index);
-  const byId = entities.map(candidateOf).sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
+  const byDocument = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    const list = byDocument.get(entity.uri);
+    if (list) list.push(entity);
+    else byDocument.set(entity.uri, [entity]);
+  }
+  const parts = new Map<string, CandidatePart>();
+  for (const [uri, list] of byDocument) {
+    const old = table?.parts.get(uri);
+    parts.set(uri, old && old.entities.length === list.length && old.entities.every((e, i) => e === list[i]) ? old : candidatePart(list, old));
+  }
+  const built = { entities, parts };
+  tables.set(index, built);
+  return built;
+}
+
+function candidatePart(entities: Entity[], old: CandidatePart | undefined): CandidatePart {
+  const previous = new Map(old?.byId.map((c) => [c.entity.id, c]));
+  const byId = entities.map((e) => candidateOf(e, previous.get(e.id))).sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
   const idStarts: number[] = [];
   let idLength = 0;
   for (const candidate of byId) {
@@ -287,9 +322,7 @@ function candidateTable(index: WorkspaceIndex): CandidateTable {
   });
   const names = new Map<string, NameSegments>();
   for (const [first, { texts, starts, positions, claims, whole }] of segments) names.set(first, { text: texts.map((t) => `\n${t}`).join(''), starts, positions, claims, whole });
-  const built: CandidateTable = { entities, byId, ids: byId.map((c) => `\n${c.lowerId}`).join(''), idStarts, names };
-  tables.set(index, built);
-  return built;
+  return { entities, byId, ids: byId.map((c) => `\n${c.lowerId}`).join(''), idStarts, names };
 }
 
 /** The last segment starting at or before `offset`. */
@@ -314,7 +347,7 @@ const enum Fit {
 }
 
 interface Match {
-  /** Position in the table's `byId`. */
+  /** Position in the part's `byId`. */
   position: number;
   fit: Fit;
   /** The id when it contains the partial, else the first preferred name or alias (claim order) that a word of starts with it. */
@@ -336,26 +369,26 @@ function nameFitsOf(names: NameSegments | undefined, partial: string): Map<numbe
   return fits;
 }
 
-/** The entities that `partial` (lowercase) matches: in the id anywhere, or at the start of a name or a word of one. */
-function matchesOf(table: CandidateTable, partial: string): Match[] {
-  if (partial === '') return table.byId.map((candidate, position) => ({ position, fit: Fit.IdStart, matched: candidate.entity.id }));
+/** The part's entities that `partial` (lowercase) matches, in id order: in the id anywhere, or at the start of a name or a word of one. */
+function matchesOf(part: CandidatePart, partial: string): Match[] {
+  if (partial === '') return part.byId.map((candidate, position) => ({ position, fit: Fit.IdStart, matched: candidate.entity.id }));
   const idFits = new Map<number, Fit>();
-  for (let at = table.ids.indexOf(partial); at !== -1; at = table.ids.indexOf(partial, at + 1)) {
-    const position = segmentAt(table.idStarts, at);
-    const start = table.idStarts[position] + 1;
-    const fit = at > start ? Fit.InId : start + partial.length === (table.idStarts[position + 1] ?? table.ids.length) ? Fit.ExactId : Fit.IdStart;
+  for (let at = part.ids.indexOf(partial); at !== -1; at = part.ids.indexOf(partial, at + 1)) {
+    const position = segmentAt(part.idStarts, at);
+    const start = part.idStarts[position] + 1;
+    const fit = at > start ? Fit.InId : start + partial.length === (part.idStarts[position + 1] ?? part.ids.length) ? Fit.ExactId : Fit.IdStart;
     idFits.set(position, Math.min(fit, idFits.get(position) ?? fit));
   }
-  const nameFits = nameFitsOf(table.names.get(partial[0]), partial);
+  const nameFits = nameFitsOf(part.names.get(partial[0]), partial);
   const matches: Match[] = [];
   for (const [position, idFit] of idFits) {
     const name = nameFits.get(position);
-    matches.push({ position, fit: idFit === Fit.InId && name ? name.fit : idFit, matched: table.byId[position].entity.id });
+    matches.push({ position, fit: idFit === Fit.InId && name ? name.fit : idFit, matched: part.byId[position].entity.id });
   }
   for (const [position, { fit, claim }] of nameFits) {
-    if (!idFits.has(position)) matches.push({ position, fit, matched: table.byId[position].names[claim] });
+    if (!idFits.has(position)) matches.push({ position, fit, matched: part.byId[position].names[claim] });
   }
-  return matches;
+  return matches.sort((a, b) => a.position - b.position);
 }
 
 /** How many words of `display` are words of one of the entity's names. */
@@ -389,25 +422,52 @@ function entityCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Curso
   const rest = ID_RUN.exec(at.after)![0];
   const range = entry.lines.range(start, at.offset + rest.length);
   const display = context.display === undefined ? [] : wordsOf(context.display);
-  const table = candidateTable(index);
-  const ranked: { rank: number; position: number; found: Found }[] = [];
-  for (const { position, fit, matched } of matchesOf(table, partial)) {
-    const candidate = table.byId[position];
-    if (context.accept && !context.accept(candidate.entity)) continue;
-    const shared = sharedWords(candidate, display);
-    const rank = fit === Fit.ExactId ? 0 : 1 + (99 - Math.min(shared, 99)) * 5 + fit;
-    ranked.push({ rank, position, found: { candidate, matched, shared } });
+  // By rank, one list in id order per document.
+  const ranked = new Map<number, Found[][]>();
+  for (const part of candidateTable(index).parts.values()) {
+    const lists = new Map<number, Found[]>();
+    for (const { position, fit, matched } of matchesOf(part, partial)) {
+      const candidate = part.byId[position];
+      if (context.accept && !context.accept(candidate.entity)) continue;
+      const shared = sharedWords(candidate, display);
+      const rank = fit === Fit.ExactId ? 0 : 1 + (99 - Math.min(shared, 99)) * 5 + fit;
+      let list = lists.get(rank);
+      if (!list) lists.set(rank, (list = []));
+      list.push({ candidate, matched, shared });
+    }
+    for (const [rank, list] of lists) {
+      const inRank = ranked.get(rank);
+      if (inRank) inRank.push(list);
+      else ranked.set(rank, [list]);
+    }
   }
-  ranked.sort((a, b) => a.rank - b.rank || a.position - b.position);
   const items: CompletionItem[] = [];
-  for (const { found } of ranked) {
+  for (const rank of [...ranked.keys()].sort((a, b) => a - b)) {
+    for (const found of inIdOrder(ranked.get(rank)!, MAX_COMPLETION_ITEMS - items.length)) {
+      const shown = context.bare && partial !== '' && found.matched !== found.candidate.entity.id ? nameTyped(typed.slice(lead.length) + rest, found.matched) : undefined;
+      items.push(...entityItems(found, lead, range, shown));
+    }
     if (items.length >= MAX_COMPLETION_ITEMS) break;
-    const shown = context.bare && partial !== '' && found.matched !== found.candidate.entity.id ? nameTyped(typed.slice(lead.length) + rest, found.matched) : undefined;
-    items.push(...entityItems(found, lead, range, shown));
   }
   items.splice(MAX_COMPLETION_ITEMS);
   items.sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : a.label < b.label ? -1 : 1));
   return { isIncomplete: true, items };
+}
+
+/** The first `count` of lists each in id order, merged in id order. */
+function inIdOrder(lists: Found[][], count: number): Found[] {
+  if (lists.length === 1) return lists[0].slice(0, count);
+  const heads = lists.map(() => 0);
+  const merged: Found[] = [];
+  while (merged.length < count) {
+    let next = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (heads[i] < lists[i].length && (next === -1 || lists[i][heads[i]].candidate.entity.id < lists[next][heads[next]].candidate.entity.id)) next = i;
+    }
+    if (next === -1) break;
+    merged.push(lists[next][heads[next]++]);
+  }
+  return merged;
 }
 
 /** The item of a found entity; when a name was typed as `shown`, the `[shown]{@id}` item first. */

@@ -30,20 +30,22 @@ class CollationRanks {
   /** Whether each name compares equal to the one before it: equal names share a rank, so that ties keep entity order. */
   private tied: boolean[] = [];
   private readonly ranks = new Map<string, number>();
+  /** Changes whenever ranks do. */
+  version = 0;
 
   rank(name: string): number {
     return this.ranks.get(name)!;
   }
 
-  /** Ranks every name of `live`, the names the index's entities can now give. */
-  update(live: Set<string>): void {
-    const added = [...live].filter((name) => !this.ranks.has(name));
-    if (added.length === 0) return;
-    if (added.length > this.sorted.length / 16 || this.sorted.length > 2 * live.size) {
-      this.sorted = [...live].sort(collator.compare);
+  /** Ranks `added` too; `live` gives every name the index's entities can now give, `liveCount` how many. */
+  update(added: string[], liveCount: number, live: () => Iterable<string>): void {
+    const missing = [...new Set(added)].filter((name) => !this.ranks.has(name));
+    if (missing.length === 0) return;
+    if (missing.length > this.sorted.length / 16 || this.sorted.length + missing.length > 2 * liveCount) {
+      this.sorted = [...new Set(live())].sort(collator.compare);
       this.tied = this.sorted.map((name, i) => i > 0 && collator.compare(this.sorted[i - 1], name) === 0);
     } else {
-      for (const name of added) this.insert(name);
+      for (const name of missing) this.insert(name);
     }
     this.ranks.clear();
     let rank = 0;
@@ -51,6 +53,7 @@ class CollationRanks {
       if (!this.tied[i]) rank = i;
       this.ranks.set(name, rank);
     });
+    this.version++;
   }
 
   private insert(name: string): void {
@@ -67,20 +70,27 @@ class CollationRanks {
   }
 }
 
-/** The names a symbol found through `other` shows: the display name alone, or with the alias or id that matched. */
-function symbolName(entity: Entity, other?: FoldedText): string {
-  return other ? `${entity.displayName} (${other.text})` : entity.displayName;
+/** What workspace symbols keep of an entity, made once per definition (an edited definition is a new entity). */
+interface SymbolEntry {
+  entity: Entity;
+  names: FoldedNames;
+  /** The names a symbol of it can show: the display name, then the display name with each of `names.others` (the alias or id that matched). */
+  shown: string[];
+  /** The collator rank of each of `shown`, as of `rankedAt` (a CollationRanks version). */
+  ranks?: number[];
+  rankedAt?: number;
+  /** Its symbol under the display name once sent; null when its definition cannot be located. */
+  symbol?: SymbolInformation | null;
 }
 
-/** The index's entities as workspace symbols search them, with their folded names and name ranks at hand. */
+const entries = new WeakMap<Entity, SymbolEntry>();
+
+/** The index's entities as workspace symbols search them, in index order. */
 interface SymbolTable {
   /** As the index gave them, to tell when they change. */
   entities: Entity[];
-  names: FoldedNames[];
-  /** For each entity: the rank of its display name, then of the name through each of `names.others`. */
-  ranks: number[][];
-  /** Each entity's symbol, made when first sent. */
-  symbols: (SymbolInformation | null | undefined)[];
+  entries: SymbolEntry[];
+  collation: CollationRanks;
   /**
    * The last query (folded) and every entity it matched, in table order. A
    * query typed on from it can match only those: its letters in order are
@@ -89,26 +99,42 @@ interface SymbolTable {
   last?: { folded: string; positions: number[] };
 }
 
-const tables = new WeakMap<WorkspaceIndex, { table: SymbolTable; collation: CollationRanks }>();
+const tables = new WeakMap<WorkspaceIndex, SymbolTable>();
 
-/** The table of the index's entities, built again only when an entity was added, removed or redefined. */
+/** The table of the index's entities, built again only when an entity was added, removed or redefined; the names of new entities are ranked then. */
 function symbolTable(index: WorkspaceIndex): SymbolTable {
   const cached = tables.get(index);
-  if (cached && isCurrent(index, cached.table.entities)) return cached.table;
+  if (cached && isCurrent(index, cached.entities)) return cached;
   const entities = entitySnapshot(index);
-  // Every indexed definition has its folded names.
-  const names = entities.map((entity) => index.foldedNames(entity)!);
-  const live = new Set<string>();
-  entities.forEach((entity, i) => {
-    live.add(symbolName(entity));
-    for (const other of names[i].others) live.add(symbolName(entity, other));
-  });
-  const collation = cached?.collation ?? new CollationRanks();
-  collation.update(live);
-  const ranks = entities.map((entity, i) => [collation.rank(symbolName(entity)), ...names[i].others.map((other) => collation.rank(symbolName(entity, other)))]);
-  const table: SymbolTable = { entities, names, ranks, symbols: [] };
-  tables.set(index, { table, collation });
+  const added: string[] = [];
+  const table: SymbolTable = {
+    entities,
+    entries: entities.map((entity) => {
+      let entry = entries.get(entity);
+      if (!entry) {
+        // Every indexed definition has its folded names.
+        const names = index.foldedNames(entity)!;
+        entry = { entity, names, shown: [entity.displayName, ...names.others.map((other) => `${entity.displayName} (${other.text})`)] };
+        entries.set(entity, entry);
+        added.push(...entry.shown);
+      }
+      return entry;
+    }),
+    collation: cached?.collation ?? new CollationRanks(),
+  };
+  const liveCount = table.entries.reduce((n, e) => n + e.shown.length, 0);
+  table.collation.update(added, liveCount, () => table.entries.flatMap((e) => e.shown));
+  tables.set(index, table);
   return table;
+}
+
+/** The collator rank of the entry's name `shown`. */
+function rankOf(table: SymbolTable, entry: SymbolEntry, shown: number): number {
+  if (entry.rankedAt !== table.collation.version) {
+    entry.ranks = entry.shown.map((name) => table.collation.rank(name));
+    entry.rankedAt = table.collation.version;
+  }
+  return entry.ranks![shown];
 }
 
 interface Query {
@@ -133,7 +159,7 @@ interface Match {
   /** Position in the table. */
   position: number;
   score: number;
-  /** Which name the symbol shows: 0 the display name, 1 + i the display name with `others[i]`. */
+  /** Which of the entry's `shown` names the symbol shows. */
   shown: number;
 }
 
@@ -164,11 +190,11 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: C
   const table = symbolTable(index);
   const candidates = table.last && folded.startsWith(table.last.folded) ? table.last.positions : undefined;
   const matches: Match[] = [];
-  const count = candidates ? candidates.length : table.entities.length;
+  const count = candidates ? candidates.length : table.entries.length;
   for (let i = 0; i < count; i++) {
     if (token?.isCancellationRequested) return [];
     const position = candidates ? candidates[i] : i;
-    const match = matchEntity(position, table.names[position], search);
+    const match = matchEntity(position, table.entries[position].names, search);
     if (match) matches.push(match);
   }
   table.last = { folded, positions: matches.map((m) => m.position) };
@@ -178,26 +204,24 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: C
   let worst = 0;
   let kept = byScore[0];
   while (kept < MAX_WORKSPACE_SYMBOLS && worst < byScore.length - 1) kept += byScore[++worst];
-  const sent = matches.filter((m) => m.score <= worst);
+  const sent = matches.filter((m) => m.score <= worst).map((m) => ({ ...m, rank: rankOf(table, table.entries[m.position], m.shown) }));
   // By score, then name in collator order; equal names in entity order (the sort is stable).
-  sent.sort((a, b) => a.score - b.score || table.ranks[a.position][a.shown] - table.ranks[b.position][b.shown]);
+  sent.sort((a, b) => a.score - b.score || a.rank - b.rank);
   const symbols: SymbolInformation[] = [];
   for (const { position, shown } of sent.slice(0, MAX_WORKSPACE_SYMBOLS)) {
-    const symbol = symbolOf(index, table, position);
-    if (!symbol) continue;
-    symbols.push(shown === 0 ? symbol : { ...symbol, name: symbolName(table.entities[position], table.names[position].others[shown - 1]) });
+    const entry = table.entries[position];
+    const symbol = symbolOf(index, entry);
+    if (symbol) symbols.push(shown === 0 ? symbol : { ...symbol, name: entry.shown[shown] });
   }
   return symbols;
 }
 
-/** The entity's symbol under its display name, made once per table; null when its definition cannot be located. */
-function symbolOf(index: WorkspaceIndex, table: SymbolTable, position: number): SymbolInformation | null {
-  let symbol = table.symbols[position];
-  if (symbol === undefined) {
-    const entity = table.entities[position];
+/** The entity's symbol under its display name, made once; null when its definition cannot be located. */
+function symbolOf(index: WorkspaceIndex, entry: SymbolEntry): SymbolInformation | null {
+  if (entry.symbol === undefined) {
+    const { entity } = entry;
     const location = locationOf(index, entity.uri, entity.definition.header);
-    symbol = location ? { name: entity.displayName, kind: ENTITY_SYMBOL_KINDS[entity.kind], location, containerName: `${KIND_LABELS[entity.kind]} @${entity.id}` } : null;
-    table.symbols[position] = symbol;
+    entry.symbol = location ? { name: entity.displayName, kind: ENTITY_SYMBOL_KINDS[entity.kind], location, containerName: `${KIND_LABELS[entity.kind]} @${entity.id}` } : null;
   }
-  return symbol;
+  return entry.symbol;
 }
