@@ -222,6 +222,8 @@ function candidateOf(entity: Entity, previous?: Candidate): Candidate {
       labelDetails: { detail: ` ${entity.displayName}`, description: dates.join('; ') || undefined },
       // Preferred name and dates in words: `Nikita Khrushchev, 15 April 1894 – 11 September 1971`.
       detail: [entity.displayName, ...dates].join(', '),
+      // Set from the start, so that candidates keep one shape.
+      nameWords: undefined,
     };
   }
   candidates.set(entity, candidate);

@@ -77,8 +77,8 @@ interface SymbolEntry {
   /** The names a symbol of it can show: the display name, then the display name with each of `names.others` (the alias or id that matched). */
   shown: string[];
   /** The collator rank of each of `shown`, as of `rankedAt` (a CollationRanks version). */
-  ranks?: number[];
-  rankedAt?: number;
+  ranks: number[];
+  rankedAt: number;
   /** Its symbol under the display name once sent; null when its definition cannot be located. */
   symbol?: SymbolInformation | null;
 }
@@ -114,7 +114,9 @@ function symbolTable(index: WorkspaceIndex): SymbolTable {
       if (!entry) {
         // Every indexed definition has its folded names.
         const names = index.foldedNames(entity)!;
-        entry = { entity, names, shown: [entity.displayName, ...names.others.map((other) => `${entity.displayName} (${other.text})`)] };
+        const shown = [entity.displayName, ...names.others.map((other) => `${entity.displayName} (${other.text})`)];
+        // Every field set from the start: entries keep one shape, which the search loop reads fastest.
+        entry = { entity, names, shown, ranks: [], rankedAt: -1, symbol: undefined };
         entries.set(entity, entry);
         added.push(...entry.shown);
       }
@@ -128,13 +130,13 @@ function symbolTable(index: WorkspaceIndex): SymbolTable {
   return table;
 }
 
-/** The collator rank of the entry's name `shown`. */
-function rankOf(table: SymbolTable, entry: SymbolEntry, shown: number): number {
+/** The collator ranks of the entry's `shown` names. */
+function ranksOf(table: SymbolTable, entry: SymbolEntry): number[] {
   if (entry.rankedAt !== table.collation.version) {
     entry.ranks = entry.shown.map((name) => table.collation.rank(name));
     entry.rankedAt = table.collation.version;
   }
-  return entry.ranks![shown];
+  return entry.ranks;
 }
 
 interface Query {
@@ -149,10 +151,19 @@ function matchScore(candidate: FoldedText, { folded: query, bits }: Query): numb
   if (text === query) return 0;
   const at = text.indexOf(query);
   if (at === 0) return 1;
-  if (at > 0) return /[\p{L}\p{Nd}]/u.test(text[at - 1]) ? 3 : 2;
+  if (at > 0) return isLetterOrDigit(text, at - 1) ? 3 : 2;
   let q = 0;
-  for (let i = 0; i < text.length && q < query.length; i++) if (text[i] === query[q]) q++;
+  for (let i = 0; i < text.length && q < query.length; i++) if (text.charCodeAt(i) === query.charCodeAt(q)) q++;
   return q === query.length ? 4 : undefined;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+
+/** Whether the code unit at `i` is a letter or a digit; ASCII, the common case, without the regular expression. */
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(text[i]);
 }
 
 interface Match {
@@ -171,16 +182,16 @@ function matchEntity(position: number, names: FoldedNames, query: Query): Match 
   if (query.folded === '') return { position, score: 0, shown: 0 };
   if ((names.bits & query.bits) !== query.bits) return undefined;
   const nameScore = matchScore(names.displayName, query);
-  let best: number | undefined;
+  // Found by the display name, the symbol shows it alone; another name can only make the score better.
+  let best = nameScore;
   let shown = 0;
-  for (let i = 0; i < names.others.length; i++) {
+  for (let i = 0; i < names.others.length && best !== 0; i++) {
     const score = matchScore(names.others[i], query);
     if (score !== undefined && (best === undefined || score < best)) {
       best = score;
-      shown = 1 + i;
+      if (nameScore === undefined) shown = 1 + i;
     }
   }
-  if (nameScore !== undefined) return { position, score: Math.min(nameScore, best ?? nameScore), shown: 0 };
   return best === undefined ? undefined : { position, score: best, shown };
 }
 
@@ -204,11 +215,13 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token?: C
   let worst = 0;
   let kept = byScore[0];
   while (kept < MAX_WORKSPACE_SYMBOLS && worst < byScore.length - 1) kept += byScore[++worst];
-  const sent = matches.filter((m) => m.score <= worst).map((m) => ({ ...m, rank: rankOf(table, table.entries[m.position], m.shown) }));
+  const sent = matches.filter((m) => m.score <= worst);
+  const ranks = sent.map((m) => ranksOf(table, table.entries[m.position]));
   // By score, then name in collator order; equal names in entity order (the sort is stable).
-  sent.sort((a, b) => a.score - b.score || a.rank - b.rank);
+  const order = sent.map((_, i) => i).sort((a, b) => sent[a].score - sent[b].score || ranks[a][sent[a].shown] - ranks[b][sent[b].shown]);
   const symbols: SymbolInformation[] = [];
-  for (const { position, shown } of sent.slice(0, MAX_WORKSPACE_SYMBOLS)) {
+  for (const i of order.slice(0, MAX_WORKSPACE_SYMBOLS)) {
+    const { position, shown } = sent[i];
     const entry = table.entries[position];
     const symbol = symbolOf(index, entry);
     if (symbol) symbols.push(shown === 0 ? symbol : { ...symbol, name: entry.shown[shown] });
