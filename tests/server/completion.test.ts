@@ -206,3 +206,68 @@ describe('completion item resolve', () => {
     expect(value).toContain('Also known as: Khrushchev; N. S. Khrushchev');
   });
 });
+
+describe('entity completion in a large registry', () => {
+  // Sixty ids with `kar` inside, sorting before every other id; a hundred "Comrade Zog" sharing two display words.
+  const inId = Array.from({ length: 60 }, (_, i) => `@person akar-${String(i).padStart(2, '0')}: Worker ${i}\n`);
+  const zogs = Array.from({ length: 100 }, (_, i) => `@person zog-${String(i).padStart(3, '0')}: Comrade Zog ${i}\n`);
+  const others = ['@person edvard: Edvard Kardelj\n', '@person zo: Zo Xhaxho\n', '@org kar: Karabük Works\n', '@place karakum: Karakum\n'];
+  let large: TestServer;
+  let largeUri: string;
+  beforeAll(async () => {
+    large = await startServer({ 'registry.hmd': [...inId, ...zogs, ...others].join('\n') });
+    largeUri = await large.open('doc.hmd', '');
+  });
+  afterAll(() => large.stop());
+
+  async function completeLarge(text: string): Promise<CompletionList> {
+    const cursor = text.indexOf('|');
+    const lines = text.slice(0, cursor).split('\n');
+    await large.change('doc.hmd', text.replace('|', ''));
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    return (await large.connection.sendRequest('textDocument/completion', { textDocument: { uri: largeUri }, position })) as CompletionList;
+  }
+
+  it('sends at most MAX_COMPLETION_ITEMS, as an incomplete list, the first ids first when all match alike', async () => {
+    const list = await completeLarge('Met @|\n');
+    expect(list.isIncomplete).toBe(true);
+    expect(labels(list)).toEqual([...inId.map((_, i) => `akar-${String(i).padStart(2, '0')}`), 'edvard', 'kar', 'karakum', 'zo', ...zogs.map((_, i) => `zog-${String(i).padStart(3, '0')}`)].slice(0, 50));
+  });
+
+  it('keeps the exact id, then id starts, name starts and word starts before ids that only contain the partial', async () => {
+    const list = await completeLarge('Met @Kar|\n');
+    expect(list.items).toHaveLength(50);
+    // The kept items in sortText order (the id) as before; which are kept is by fit.
+    expect(labels(list).filter((l) => !l.startsWith('akar-'))).toEqual(['[Kardelj]{@edvard}', 'edvard', 'kar', 'karakum']);
+    expect(labels(list).filter((l) => l.startsWith('akar-'))).toHaveLength(46);
+  });
+
+  it('keeps the exact id when more entities than fit share the display text', async () => {
+    const list = await completeLarge('[Comrade Zog]{@zo|\n');
+    expect(list.items).toHaveLength(50);
+    expect(labels(list)[0]).toBe('zog-000');
+    expect(labels(list)).toContain('zo');
+    expect(list.items.find((i) => i.label === 'zo')?.sortText).toBe('99 zo');
+  });
+
+  it('merges the entities of several documents in id order', async () => {
+    await large.open('second.hmd', '@person aaa: First Of All\n\n@person akar-10x: Worker Ten Too\n');
+    const ids = ['aaa', ...inId.map((_, i) => `akar-${String(i).padStart(2, '0')}`)];
+    ids.splice(ids.indexOf('akar-10') + 1, 0, 'akar-10x');
+    expect(labels(await completeLarge('Met @|\n'))).toEqual(ids.slice(0, 50));
+    await large.change('second.hmd', '');
+  });
+
+  it('sees an entity added, renamed or removed since the last completion', async () => {
+    await large.open('more.hmd', '@person qemal: Ismail Qemali\n');
+    expect(labels(await completeLarge('Met @Ismail|\n'))).toEqual(['[Ismail]{@qemal}', 'qemal']);
+    await large.change('more.hmd', '@person qemal: Ismajl Qemali\n');
+    expect(labels(await completeLarge('Met @Ismail|\n'))).toEqual([]);
+    expect(labels(await completeLarge('Met @Ismajl|\n'))).toEqual(['[Ismajl]{@qemal}', 'qemal']);
+    // A changed date is shown, the names unchanged.
+    await large.change('more.hmd', '@person qemal: Ismajl Qemali\n  born: 1844-01-16\n');
+    expect((await completeLarge('Met @qem|\n')).items.map((i) => i.detail)).toEqual(['Ismajl Qemali, born 16 January 1844']);
+    await large.change('more.hmd', '');
+    expect(labels(await completeLarge('Met @qem|\n'))).toEqual([]);
+  });
+});
