@@ -103,6 +103,7 @@ export class WorkspaceIndex {
   /** Every indexed definition's names folded for search, kept with the definition. */
   private readonly folded = new Map<Entity, FoldedNames>();
   private matcher: NameMatcher | undefined;
+  private entityGeneration = 0;
   config: HistmarkConfig = DEFAULT_CONFIG;
   configProblems: ConfigProblem[] = [];
 
@@ -174,6 +175,11 @@ export class WorkspaceIndex {
   /** The names of an indexed definition folded for case- and accent-insensitive search; undefined once it is replaced. */
   foldedNames(entity: Entity): FoldedNames | undefined {
     return this.folded.get(entity);
+  }
+
+  /** Moves whenever an entity is added, removed or redefined: tables built from `entities()` are stale. */
+  get entitiesVersion(): number {
+    return this.entityGeneration;
   }
 
   get entityCount(): number {
@@ -268,6 +274,7 @@ export class WorkspaceIndex {
   };
 
   private index(entry: StoredDocument): void {
+    if (entry.entities.length > 0) this.entityGeneration++;
     for (const entity of entry.entities) {
       addEntity(this.definitionsById, entity.id, entity);
       this.folded.set(entity, foldedNamesOf(entity));
@@ -304,6 +311,7 @@ export class WorkspaceIndex {
 
   private unindex(entry: StoredDocument | undefined): void {
     if (!entry) return;
+    if (entry.entities.length > 0) this.entityGeneration++;
     const notHere = (e: Entity) => e.uri !== entry.uri;
     for (const entity of entry.entities) {
       removeFrom(this.definitionsById, entity.id, notHere);
