@@ -77,6 +77,24 @@ describe('compact documents', () => {
     expect(index.document(u)!.text).toBe(TRANSCRIPTS[1]);
   });
 
+  it('takes a document parsed on another thread, cloned as a worker sends it, as the same document', () => {
+    const source = load(false);
+    const target = new WorkspaceIndex();
+    target.setDocument(uri('registry.hmd'), REGISTRY, 0, { trackAffected: false });
+    TRANSCRIPTS.forEach((_, i) => target.setCompactDocument(structuredClone(source.document(uri(`t${i}.hmd`))!.compactForm!)));
+    for (let i = 0; i < TRANSCRIPTS.length; i++) {
+      const u = uri(`t${i}.hmd`);
+      expect(target.document(u)!.text).toBe(TRANSCRIPTS[i]);
+      expect(target.document(u)!.tree).toEqual(source.document(u)!.tree);
+      expect(diagnoseDocument(target, u).map(brief)).toEqual(diagnoseDocument(source, u).map(brief));
+    }
+    for (const id of ['hoxha', 'khrushchev', 'cc-cpsu']) {
+      expect(target.referenceCounts(id)).toEqual(source.referenceCounts(id));
+      expect([...target.referenceSites(id)]).toEqual([...source.referenceSites(id)]);
+    }
+    expect(source.document(uri('registry.hmd'))!.compactForm).toBeUndefined();
+  });
+
   it('keeps a text with a lone surrogate as it is (UTF-8 would change it)', () => {
     const index = new WorkspaceIndex();
     const text = 'A broken pair: \uD800 and {@x}.\n';
