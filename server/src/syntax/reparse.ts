@@ -8,7 +8,7 @@
 
 import { parse } from './parse';
 import { changedRange } from './textDiff';
-import type { Block, BlockKind, IdRef, Span, SyntaxTree } from './types';
+import type { Apparatus, Block, BlockKind, Definition, FootnoteDefinition, FootnoteReference, Heading, IdRef, Mention, Quotation, Span, SyntaxTree } from './types';
 
 /** The tree of `text`, reusing `previous` (which is consumed: its nodes may be moved). */
 export function reparse(previous: SyntaxTree, text: string): SyntaxTree {
@@ -99,43 +99,99 @@ function editedParagraph(old: SyntaxTree, text: string) {
   return { block, b, contentEnd, delta, fresh };
 }
 
-/** Moves every span reachable from `value` by `delta`, each object once (nodes share spans and ids). */
-function shiftDeep(value: unknown, delta: number, moved: Set<object>): void {
-  if (typeof value !== 'object' || value === null || moved.has(value)) return;
-  moved.add(value);
-  if (Array.isArray(value)) {
-    for (const item of value) shiftDeep(item, delta, moved);
-    return;
-  }
-  const node = value as Record<string, unknown>;
-  if (typeof node.start === 'number' && typeof node.end === 'number') {
-    node.start += delta;
-    node.end += delta;
-  }
-  for (const key in node) {
-    const child = node[key];
-    if (typeof child === 'object' && child !== null) shiftDeep(child, delta, moved);
-  }
+function move(span: Span, delta: number): void {
+  span.start += delta;
+  span.end += delta;
 }
+
+// Moving the nodes of each list by `delta`, every span once. Nodes share
+// objects, so each shared one is moved by one owner only: the IdRefs of
+// attributions and fields are their mentions' (moved with the mentions), a
+// mention's apparatus is listed in `apparatus` and its display span is that
+// apparatus's text, a turn's speaker is a mention. A walk of every object
+// reachable, remembering each, cost most of a keystroke in a long document.
+// A span added to a node type needs its line here (the tests comparing
+// with a full parse find one left out).
+type Mover<T> = (items: readonly T[], delta: number) => void;
+
+const moveSpans: Mover<Span> = (items, delta) => {
+  for (const item of items) move(item, delta);
+};
+
+const moveMentions: Mover<Mention> = (items, delta) => {
+  for (const m of items) {
+    move(m, delta);
+    for (const ref of m.ids) move(ref.span, delta);
+    if (m.display && m.display !== m.apparatus?.text) move(m.display, delta);
+  }
+};
+
+const moveApparatus: Mover<Apparatus> = (items, delta) => {
+  for (const a of items) {
+    move(a, delta);
+    if (a.text) move(a.text, delta);
+  }
+};
+
+const moveQuotations: Mover<Quotation> = (items, delta) => {
+  for (const q of items) {
+    move(q, delta);
+    move(q.opener, delta);
+    if (q.closer) move(q.closer, delta);
+    move(q.content, delta);
+    if (q.attribution) move(q.attribution, delta);
+  }
+};
+
+const moveHeadings: Mover<Heading> = (items, delta) => {
+  for (const h of items) {
+    move(h, delta);
+    move(h.text, delta);
+  }
+};
+
+const moveDefinitions: Mover<Definition> = (items, delta) => {
+  for (const d of items) {
+    for (const span of [d, d.kindSpan, d.idSpan, d.header]) move(span, delta);
+    if (d.nameSpan) move(d.nameSpan, delta);
+    if (d.description) move(d.description, delta);
+    for (const f of d.fields) {
+      for (const span of [f, f.keySpan, f.valueSpan, ...f.badRefs]) move(span, delta);
+    }
+  }
+};
+
+const moveFootnoteDefinitions: Mover<FootnoteDefinition> = (items, delta) => {
+  for (const f of items) {
+    move(f, delta);
+    move(f.labelSpan, delta);
+    move(f.content, delta);
+  }
+};
+
+const moveFootnoteReferences: Mover<FootnoteReference> = (items, delta) => {
+  for (const f of items) {
+    move(f, delta);
+    move(f.labelSpan, delta);
+  }
+};
 
 function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined {
   const found = editedParagraph(old, text);
   if (!found) return undefined;
   const { block, b, contentEnd, delta, fresh } = found;
   const from = block.start;
-  const moved = new Set<object>();
-  const freshMoved = new Set<object>();
   // Where each list is cut, found before anything moves: nodes are shared between lists
   // (a mention's apparatus is also in `apparatus`), so moving one list moves items of another.
   const lists: Span[][] = [old.headings, old.definitions, old.footnoteDefinitions, old.footnoteReferences, old.mentions, old.quotations, old.apparatus, old.comments, old.escapes, old.problems];
   const cuts = new Map(lists.map((list) => [list, [firstFrom(list, from), firstFrom(list, contentEnd)]]));
   /** The list with the paragraph's items replaced by the fresh ones, and the items after it moved. */
-  const splice = <T extends Span>(list: T[], items: T[]): T[] => {
+  const splice = <T extends Span>(list: T[], items: T[], moveAll: Mover<T>): T[] => {
     const [i, j] = cuts.get(list)!;
     const after = list.slice(j);
-    for (const item of items) shiftDeep(item, from, freshMoved);
-    for (const item of after) shiftDeep(item, delta, moved);
-    return [...list.slice(0, i), ...items, ...after];
+    moveAll(items, from);
+    moveAll(after, delta);
+    return list.slice(0, i).concat(items, after);
   };
 
   const firstQuotation = firstFrom(old.quotations, from);
@@ -145,21 +201,21 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
     text,
     blocks: [...old.blocks.slice(0, b), { kind: block.kind, start: from, end: block.end + delta }, ...old.blocks.slice(b + 1)],
     frontMatter: old.frontMatter,
-    headings: splice(old.headings, fresh.headings),
-    definitions: splice(old.definitions, []),
-    footnoteDefinitions: splice(old.footnoteDefinitions, fresh.footnoteDefinitions),
-    footnoteReferences: splice(old.footnoteReferences, fresh.footnoteReferences),
-    mentions: splice(old.mentions, fresh.mentions),
-    quotations: splice(old.quotations, fresh.quotations),
+    headings: splice(old.headings, fresh.headings, moveHeadings),
+    definitions: splice(old.definitions, [], moveDefinitions),
+    footnoteDefinitions: splice(old.footnoteDefinitions, fresh.footnoteDefinitions, moveFootnoteDefinitions),
+    footnoteReferences: splice(old.footnoteReferences, fresh.footnoteReferences, moveFootnoteReferences),
+    mentions: splice(old.mentions, fresh.mentions, moveMentions),
+    quotations: splice(old.quotations, fresh.quotations, moveQuotations),
     turns: old.turns,
-    apparatus: splice(old.apparatus, fresh.apparatus),
-    comments: splice(old.comments, []),
-    escapes: splice(old.escapes, fresh.escapes),
-    problems: splice(old.problems, fresh.problems),
+    apparatus: splice(old.apparatus, fresh.apparatus, moveApparatus),
+    comments: splice(old.comments, [], moveSpans),
+    escapes: splice(old.escapes, fresh.escapes, moveSpans),
+    problems: splice(old.problems, fresh.problems, moveSpans),
     plainText: [],
     isRegistry: old.isRegistry,
   };
-  for (const later of tree.blocks.slice(b + 1)) shiftDeep(later, delta, moved);
+  moveSpans(tree.blocks.slice(b + 1), delta);
 
   tree.quotations.forEach((q, k) => {
     if (q.parent === undefined) return;

@@ -1,5 +1,7 @@
 // Where two versions of a text differ: the common start and end, found a
 // chunk at a time (compared natively), then character by character.
+// A keystroke's two texts are diffed by the re-parse, the typing guard and
+// HM005's rescan: the last answer is kept for the next to ask.
 
 const CHUNK = 1024;
 
@@ -21,13 +23,19 @@ export function commonSuffix(a: string, b: string, max: number): number {
 
 /** The edit that turns `before` into `after`: `[start, oldEnd)` became `[start, newEnd)`. */
 export interface TextEdit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
 }
 
+let last: { before: string; after: string; edit: TextEdit } | undefined;
+
 export function changedRange(before: string, after: string): TextEdit {
+  // The same string objects compare at once; others of different lengths too.
+  if (last !== undefined && last.before === before && last.after === after) return last.edit;
   const start = commonPrefix(before, after);
   const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+  const edit = { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+  last = { before, after, edit };
+  return edit;
 }

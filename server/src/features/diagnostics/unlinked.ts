@@ -8,7 +8,7 @@
 import type { NameMatch, NameMatcher } from '../../model/nameMatcher';
 import type { WorkspaceIndex, DocumentEntry } from '../../model/workspaceIndex';
 import { readPlain, TransparentSpans } from '../../syntax/plain';
-import { commonPrefix, commonSuffix } from '../../syntax/textDiff';
+import { changedRange } from '../../syntax/textDiff';
 import type { SyntaxTree } from '../../syntax/types';
 import type { Finding } from './types';
 
@@ -90,8 +90,9 @@ class PlainReader {
 function rescan(previous: Scan, text: string, tree: SyntaxTree): NameMatch[] {
   const plain = tree.plainText;
   const old = previous.text;
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const edit = changedRange(old, text);
+  const prefix = edit.start;
+  const suffix = old.length - edit.oldEnd;
   const shift = text.length - old.length;
   const { plain: oldPlain, matches: oldMatches, matcher } = previous;
   const matches: NameMatch[] = [];
