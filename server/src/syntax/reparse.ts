@@ -77,13 +77,17 @@ function editedParagraph(old: SyntaxTree, text: string) {
   const delta = edit.newEnd - edit.oldEnd;
   const source = text.slice(block.start, contentEnd + delta);
   if (!readsAlike(old, old.text.slice(block.start, contentEnd)) || !readsAlike(old, source)) return undefined;
-  if (old.comments.some((c) => c.start < block.end && c.end > block.start)) return undefined;
+  // Comments are disjoint and in order: the last one starting before the block's end is the one that may reach into it.
+  const comment = old.comments[firstFrom(old.comments, block.end) - 1];
+  if (comment && comment.end > block.start) return undefined;
   // Alone, a first line `---` would open front matter; indented, it may belong to a definition or footnote above.
   if (/^---[ \t]*(\r?\n|$)/.test(source) || /^( {2}|\t)/.test(source)) return undefined;
   // Ending in a line break, the block leaves its old line end as a blank line after it.
   if (/\n$/.test(source)) return undefined;
   // A quotation may run on from the paragraph before (SPEC 6.1), or cross this one.
-  const previous = old.blocks.slice(0, b).reverse().find((x) => x.kind !== 'blank');
+  let before = b - 1;
+  while (before >= 0 && old.blocks[before].kind === 'blank') before--;
+  const previous = old.blocks[before];
   for (const q of old.quotations) {
     if (q.start < block.start && q.end > block.start) return undefined;
     if (q.start >= block.start && q.start < contentEnd && q.end > contentEnd) return undefined;
@@ -99,11 +103,6 @@ function editedParagraph(old: SyntaxTree, text: string) {
   return { block, b, contentEnd, delta, fresh };
 }
 
-function move(span: Span, delta: number): void {
-  span.start += delta;
-  span.end += delta;
-}
-
 // Moving the nodes of each list by `delta`, every span once. Nodes share
 // objects, so each shared one is moved by one owner only: the IdRefs of
 // attributions and fields are their mentions' (moved with the mentions), a
@@ -115,64 +114,106 @@ function move(span: Span, delta: number): void {
 type Mover<T> = (items: readonly T[], delta: number) => void;
 
 const moveSpans: Mover<Span> = (items, delta) => {
-  for (const item of items) move(item, delta);
+  for (const item of items) {
+    item.start += delta;
+    item.end += delta;
+  }
 };
 
 const moveMentions: Mover<Mention> = (items, delta) => {
   for (const m of items) {
-    move(m, delta);
-    for (const ref of m.ids) move(ref.span, delta);
-    if (m.display && m.display !== m.apparatus?.text) move(m.display, delta);
+    m.start += delta;
+    m.end += delta;
+    for (const ref of m.ids) {
+      ref.span.start += delta;
+      ref.span.end += delta;
+    }
+    if (m.display && m.display !== m.apparatus?.text) {
+      m.display.start += delta;
+      m.display.end += delta;
+    }
   }
 };
 
 const moveApparatus: Mover<Apparatus> = (items, delta) => {
   for (const a of items) {
-    move(a, delta);
-    if (a.text) move(a.text, delta);
+    a.start += delta;
+    a.end += delta;
+    if (a.text) {
+      a.text.start += delta;
+      a.text.end += delta;
+    }
   }
 };
 
 const moveQuotations: Mover<Quotation> = (items, delta) => {
   for (const q of items) {
-    move(q, delta);
-    move(q.opener, delta);
-    if (q.closer) move(q.closer, delta);
-    move(q.content, delta);
-    if (q.attribution) move(q.attribution, delta);
+    q.start += delta;
+    q.end += delta;
+    q.opener.start += delta;
+    q.opener.end += delta;
+    if (q.closer) {
+      q.closer.start += delta;
+      q.closer.end += delta;
+    }
+    q.content.start += delta;
+    q.content.end += delta;
+    if (q.attribution) {
+      q.attribution.start += delta;
+      q.attribution.end += delta;
+    }
   }
 };
 
 const moveHeadings: Mover<Heading> = (items, delta) => {
   for (const h of items) {
-    move(h, delta);
-    move(h.text, delta);
+    h.start += delta;
+    h.end += delta;
+    h.text.start += delta;
+    h.text.end += delta;
   }
 };
 
 const moveDefinitions: Mover<Definition> = (items, delta) => {
   for (const d of items) {
-    for (const span of [d, d.kindSpan, d.idSpan, d.header]) move(span, delta);
-    if (d.nameSpan) move(d.nameSpan, delta);
-    if (d.description) move(d.description, delta);
+    for (const span of [d, d.kindSpan, d.idSpan, d.header]) {
+      span.start += delta;
+      span.end += delta;
+    }
+    if (d.nameSpan) {
+      d.nameSpan.start += delta;
+      d.nameSpan.end += delta;
+    }
+    if (d.description) {
+      d.description.start += delta;
+      d.description.end += delta;
+    }
     for (const f of d.fields) {
-      for (const span of [f, f.keySpan, f.valueSpan, ...f.badRefs]) move(span, delta);
+      for (const span of [f, f.keySpan, f.valueSpan, ...f.badRefs]) {
+        span.start += delta;
+        span.end += delta;
+      }
     }
   }
 };
 
 const moveFootnoteDefinitions: Mover<FootnoteDefinition> = (items, delta) => {
   for (const f of items) {
-    move(f, delta);
-    move(f.labelSpan, delta);
-    move(f.content, delta);
+    f.start += delta;
+    f.end += delta;
+    f.labelSpan.start += delta;
+    f.labelSpan.end += delta;
+    f.content.start += delta;
+    f.content.end += delta;
   }
 };
 
 const moveFootnoteReferences: Mover<FootnoteReference> = (items, delta) => {
   for (const f of items) {
-    move(f, delta);
-    move(f.labelSpan, delta);
+    f.start += delta;
+    f.end += delta;
+    f.labelSpan.start += delta;
+    f.labelSpan.end += delta;
   }
 };
 
