@@ -77,6 +77,16 @@ describe('diagnostics while typing', () => {
     expect(unlinked()).toBe(before);
   });
 
+  it('moves the unlinked names after an edit that splits a plain-text range or joins two', () => {
+    const index = fresh(TRANSCRIPT);
+    diagnoseDocument(index, transcriptUri);
+    const at = TRANSCRIPT.indexOf('spoke in');
+    for (const text of [`${TRANSCRIPT.slice(0, at)}{@tito} ${TRANSCRIPT.slice(at)}`, TRANSCRIPT, TRANSCRIPT.replace('[him]{@ghost?}', 'him')]) {
+      index.setDocument(transcriptUri, text);
+      expect(diagnoseDocument(index, transcriptUri)).toEqual(diagnoseDocument(fresh(text), transcriptUri));
+    }
+  });
+
   it('reports HM002 at every reference to an undefined id, nested mentions included, in document order', () => {
     const index = fresh(TRANSCRIPT);
     const at = TRANSCRIPT.indexOf('ran on');
