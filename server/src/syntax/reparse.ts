@@ -28,6 +28,18 @@ function firstFrom(list: readonly Span[], offset: number): number {
   return low;
 }
 
+/** Index of the first pair of a flat [start, end, …] list with `start >= offset`. */
+function firstPairFrom(pairs: readonly number[], offset: number): number {
+  let low = 0;
+  let high = pairs.length / 2;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (pairs[2 * mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return 2 * low;
+}
+
 function contentEndOf(text: string, block: Block): number {
   let end = block.end;
   if (end > block.start && text.charCodeAt(end - 1) === 10) end--;
@@ -240,7 +252,7 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
   const quotationShift = fresh.quotations.length - replacedQuotations;
   const tree: SyntaxTree = {
     text,
-    blocks: [...old.blocks.slice(0, b), { kind: block.kind, start: from, end: block.end + delta }, ...old.blocks.slice(b + 1)],
+    blocks: old.blocks.slice(0, b).concat([{ kind: block.kind, start: from, end: block.end + delta }], old.blocks.slice(b + 1)),
     frontMatter: old.frontMatter,
     headings: splice(old.headings, fresh.headings, moveHeadings),
     definitions: splice(old.definitions, [], moveDefinitions),
@@ -264,10 +276,11 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
     else if (k >= firstQuotation + fresh.quotations.length && q.parent >= firstQuotation + replacedQuotations) q.parent += quotationShift;
   });
 
+  // Plain-text pairs are in order: those before the paragraph as they were, its fresh ones, those after it moved.
   const plain = old.plainText;
-  for (let k = 0; k < plain.length; k += 2) if (plain[k] < from) tree.plainText.push(plain[k], plain[k + 1]);
-  for (let k = 0; k < fresh.plainText.length; k++) tree.plainText.push(fresh.plainText[k] + from);
-  for (let k = 0; k < plain.length; k += 2) if (plain[k] >= contentEnd) tree.plainText.push(plain[k] + delta, plain[k + 1] + delta);
+  tree.plainText = plain.slice(0, firstPairFrom(plain, from));
+  for (const offset of fresh.plainText) tree.plainText.push(offset + from);
+  for (let k = firstPairFrom(plain, contentEnd); k < plain.length; k++) tree.plainText.push(plain[k] + delta);
 
   tree.turns = spliceTurns(old, fresh, from, contentEnd, delta);
   return tree;
