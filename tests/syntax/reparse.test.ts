@@ -124,6 +124,28 @@ describe('reparse', () => {
     expect(after.mentions[after.mentions.length - 1]).toBe(lastMention);
   });
 
+  it('moves each node after the edited paragraph once, the ones two lists share included', () => {
+    // Shared: a mention's apparatus and its display span, the IdRefs of attributions and fields, a turn's speaker.
+    const after = [
+      '[Comrade Hoxha]{@hoxha}: Then [Alia]{@alia sic: Ramiz Alia} said "many words in here"{@hoxha @tito} and {pb 4}.[^1]',
+      '> Quoted words of the speaker\n> — @hoxha @tito',
+      '> More quoted words here\n> — [Tito]{@tito}',
+      '@person tito: Josip Broz Tito\n  aka: Tito\n  related: @hoxha @alia\n\n  A description.',
+      '---',
+      '[^1]: A note on [Tito]{@tito} and [(Applause)]{stage}.',
+      '# A heading with [Tito]{@tito}',
+    ].join('\n\n');
+    const text = `# Minutes\n\nIntro paragraph with words.\n\n${after}\n`;
+    const at = text.indexOf('words');
+    for (const edited of [text.slice(0, at) + 'x' + text.slice(at), text.slice(0, at) + text.slice(at + 1)]) {
+      const before = parse(text);
+      const lastMention = before.mentions[before.mentions.length - 1];
+      const reparsed = reparse(before, edited);
+      expect(reparsed).toEqual(parse(edited));
+      expect(reparsed.mentions[reparsed.mentions.length - 1]).toBe(lastMention);
+    }
+  });
+
   it('falls back to a full parse when an edit opens a quotation or splits a paragraph', () => {
     for (const insert of ['"', '\n\n']) {
       const text = 'One "quoted words here"{@?} paragraph.\n\nTwo "more of them"{~} here.\n';

@@ -8,7 +8,7 @@
 
 import { parse } from './parse';
 import { changedRange } from './textDiff';
-import type { Block, BlockKind, IdRef, Span, SyntaxTree } from './types';
+import type { Apparatus, Block, BlockKind, Definition, FootnoteDefinition, FootnoteReference, Heading, IdRef, Mention, Quotation, Span, SyntaxTree } from './types';
 
 /** The tree of `text`, reusing `previous` (which is consumed: its nodes may be moved). */
 export function reparse(previous: SyntaxTree, text: string): SyntaxTree {
@@ -26,6 +26,18 @@ function firstFrom(list: readonly Span[], offset: number): number {
     else high = mid;
   }
   return low;
+}
+
+/** Index of the first pair of a flat [start, end, …] list with `start >= offset`. */
+function firstPairFrom(pairs: readonly number[], offset: number): number {
+  let low = 0;
+  let high = pairs.length / 2;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (pairs[2 * mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return 2 * low;
 }
 
 function contentEndOf(text: string, block: Block): number {
@@ -77,13 +89,17 @@ function editedParagraph(old: SyntaxTree, text: string) {
   const delta = edit.newEnd - edit.oldEnd;
   const source = text.slice(block.start, contentEnd + delta);
   if (!readsAlike(old, old.text.slice(block.start, contentEnd)) || !readsAlike(old, source)) return undefined;
-  if (old.comments.some((c) => c.start < block.end && c.end > block.start)) return undefined;
+  // Comments are disjoint and in order: the last one starting before the block's end is the one that may reach into it.
+  const comment = old.comments[firstFrom(old.comments, block.end) - 1];
+  if (comment && comment.end > block.start) return undefined;
   // Alone, a first line `---` would open front matter; indented, it may belong to a definition or footnote above.
   if (/^---[ \t]*(\r?\n|$)/.test(source) || /^( {2}|\t)/.test(source)) return undefined;
   // Ending in a line break, the block leaves its old line end as a blank line after it.
   if (/\n$/.test(source)) return undefined;
   // A quotation may run on from the paragraph before (SPEC 6.1), or cross this one.
-  const previous = old.blocks.slice(0, b).reverse().find((x) => x.kind !== 'blank');
+  let before = b - 1;
+  while (before >= 0 && old.blocks[before].kind === 'blank') before--;
+  const previous = old.blocks[before];
   for (const q of old.quotations) {
     if (q.start < block.start && q.end > block.start) return undefined;
     if (q.start >= block.start && q.start < contentEnd && q.end > contentEnd) return undefined;
@@ -99,43 +115,136 @@ function editedParagraph(old: SyntaxTree, text: string) {
   return { block, b, contentEnd, delta, fresh };
 }
 
-/** Moves every span reachable from `value` by `delta`, each object once (nodes share spans and ids). */
-function shiftDeep(value: unknown, delta: number, moved: Set<object>): void {
-  if (typeof value !== 'object' || value === null || moved.has(value)) return;
-  moved.add(value);
-  if (Array.isArray(value)) {
-    for (const item of value) shiftDeep(item, delta, moved);
-    return;
+// Moving the nodes of each list by `delta`, every span once. Nodes share
+// objects, so each shared one is moved by one owner only: the IdRefs of
+// attributions and fields are their mentions' (moved with the mentions), a
+// mention's apparatus is listed in `apparatus` and its display span is that
+// apparatus's text, a turn's speaker is a mention. A walk of every object
+// reachable, remembering each, cost most of a keystroke in a long document.
+// A span added to a node type needs its line here (the tests comparing
+// with a full parse find one left out).
+type Mover<T> = (items: readonly T[], delta: number) => void;
+
+const moveSpans: Mover<Span> = (items, delta) => {
+  for (const item of items) {
+    item.start += delta;
+    item.end += delta;
   }
-  const node = value as Record<string, unknown>;
-  if (typeof node.start === 'number' && typeof node.end === 'number') {
-    node.start += delta;
-    node.end += delta;
+};
+
+const moveMentions: Mover<Mention> = (items, delta) => {
+  for (const m of items) {
+    m.start += delta;
+    m.end += delta;
+    for (const ref of m.ids) {
+      ref.span.start += delta;
+      ref.span.end += delta;
+    }
+    if (m.display && m.display !== m.apparatus?.text) {
+      m.display.start += delta;
+      m.display.end += delta;
+    }
   }
-  for (const key in node) {
-    const child = node[key];
-    if (typeof child === 'object' && child !== null) shiftDeep(child, delta, moved);
+};
+
+const moveApparatus: Mover<Apparatus> = (items, delta) => {
+  for (const a of items) {
+    a.start += delta;
+    a.end += delta;
+    if (a.text) {
+      a.text.start += delta;
+      a.text.end += delta;
+    }
   }
-}
+};
+
+const moveQuotations: Mover<Quotation> = (items, delta) => {
+  for (const q of items) {
+    q.start += delta;
+    q.end += delta;
+    q.opener.start += delta;
+    q.opener.end += delta;
+    if (q.closer) {
+      q.closer.start += delta;
+      q.closer.end += delta;
+    }
+    q.content.start += delta;
+    q.content.end += delta;
+    if (q.attribution) {
+      q.attribution.start += delta;
+      q.attribution.end += delta;
+    }
+  }
+};
+
+const moveHeadings: Mover<Heading> = (items, delta) => {
+  for (const h of items) {
+    h.start += delta;
+    h.end += delta;
+    h.text.start += delta;
+    h.text.end += delta;
+  }
+};
+
+const moveDefinitions: Mover<Definition> = (items, delta) => {
+  for (const d of items) {
+    for (const span of [d, d.kindSpan, d.idSpan, d.header]) {
+      span.start += delta;
+      span.end += delta;
+    }
+    if (d.nameSpan) {
+      d.nameSpan.start += delta;
+      d.nameSpan.end += delta;
+    }
+    if (d.description) {
+      d.description.start += delta;
+      d.description.end += delta;
+    }
+    for (const f of d.fields) {
+      for (const span of [f, f.keySpan, f.valueSpan, ...f.badRefs]) {
+        span.start += delta;
+        span.end += delta;
+      }
+    }
+  }
+};
+
+const moveFootnoteDefinitions: Mover<FootnoteDefinition> = (items, delta) => {
+  for (const f of items) {
+    f.start += delta;
+    f.end += delta;
+    f.labelSpan.start += delta;
+    f.labelSpan.end += delta;
+    f.content.start += delta;
+    f.content.end += delta;
+  }
+};
+
+const moveFootnoteReferences: Mover<FootnoteReference> = (items, delta) => {
+  for (const f of items) {
+    f.start += delta;
+    f.end += delta;
+    f.labelSpan.start += delta;
+    f.labelSpan.end += delta;
+  }
+};
 
 function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined {
   const found = editedParagraph(old, text);
   if (!found) return undefined;
   const { block, b, contentEnd, delta, fresh } = found;
   const from = block.start;
-  const moved = new Set<object>();
-  const freshMoved = new Set<object>();
   // Where each list is cut, found before anything moves: nodes are shared between lists
   // (a mention's apparatus is also in `apparatus`), so moving one list moves items of another.
   const lists: Span[][] = [old.headings, old.definitions, old.footnoteDefinitions, old.footnoteReferences, old.mentions, old.quotations, old.apparatus, old.comments, old.escapes, old.problems];
   const cuts = new Map(lists.map((list) => [list, [firstFrom(list, from), firstFrom(list, contentEnd)]]));
   /** The list with the paragraph's items replaced by the fresh ones, and the items after it moved. */
-  const splice = <T extends Span>(list: T[], items: T[]): T[] => {
+  const splice = <T extends Span>(list: T[], items: T[], moveAll: Mover<T>): T[] => {
     const [i, j] = cuts.get(list)!;
     const after = list.slice(j);
-    for (const item of items) shiftDeep(item, from, freshMoved);
-    for (const item of after) shiftDeep(item, delta, moved);
-    return [...list.slice(0, i), ...items, ...after];
+    moveAll(items, from);
+    moveAll(after, delta);
+    return list.slice(0, i).concat(items, after);
   };
 
   const firstQuotation = firstFrom(old.quotations, from);
@@ -143,23 +252,23 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
   const quotationShift = fresh.quotations.length - replacedQuotations;
   const tree: SyntaxTree = {
     text,
-    blocks: [...old.blocks.slice(0, b), { kind: block.kind, start: from, end: block.end + delta }, ...old.blocks.slice(b + 1)],
+    blocks: old.blocks.slice(0, b).concat([{ kind: block.kind, start: from, end: block.end + delta }], old.blocks.slice(b + 1)),
     frontMatter: old.frontMatter,
-    headings: splice(old.headings, fresh.headings),
-    definitions: splice(old.definitions, []),
-    footnoteDefinitions: splice(old.footnoteDefinitions, fresh.footnoteDefinitions),
-    footnoteReferences: splice(old.footnoteReferences, fresh.footnoteReferences),
-    mentions: splice(old.mentions, fresh.mentions),
-    quotations: splice(old.quotations, fresh.quotations),
+    headings: splice(old.headings, fresh.headings, moveHeadings),
+    definitions: splice(old.definitions, [], moveDefinitions),
+    footnoteDefinitions: splice(old.footnoteDefinitions, fresh.footnoteDefinitions, moveFootnoteDefinitions),
+    footnoteReferences: splice(old.footnoteReferences, fresh.footnoteReferences, moveFootnoteReferences),
+    mentions: splice(old.mentions, fresh.mentions, moveMentions),
+    quotations: splice(old.quotations, fresh.quotations, moveQuotations),
     turns: old.turns,
-    apparatus: splice(old.apparatus, fresh.apparatus),
-    comments: splice(old.comments, []),
-    escapes: splice(old.escapes, fresh.escapes),
-    problems: splice(old.problems, fresh.problems),
+    apparatus: splice(old.apparatus, fresh.apparatus, moveApparatus),
+    comments: splice(old.comments, [], moveSpans),
+    escapes: splice(old.escapes, fresh.escapes, moveSpans),
+    problems: splice(old.problems, fresh.problems, moveSpans),
     plainText: [],
     isRegistry: old.isRegistry,
   };
-  for (const later of tree.blocks.slice(b + 1)) shiftDeep(later, delta, moved);
+  moveSpans(tree.blocks.slice(b + 1), delta);
 
   tree.quotations.forEach((q, k) => {
     if (q.parent === undefined) return;
@@ -167,10 +276,11 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
     else if (k >= firstQuotation + fresh.quotations.length && q.parent >= firstQuotation + replacedQuotations) q.parent += quotationShift;
   });
 
+  // Plain-text pairs are in order: those before the paragraph as they were, its fresh ones, those after it moved.
   const plain = old.plainText;
-  for (let k = 0; k < plain.length; k += 2) if (plain[k] < from) tree.plainText.push(plain[k], plain[k + 1]);
-  for (let k = 0; k < fresh.plainText.length; k++) tree.plainText.push(fresh.plainText[k] + from);
-  for (let k = 0; k < plain.length; k += 2) if (plain[k] >= contentEnd) tree.plainText.push(plain[k] + delta, plain[k + 1] + delta);
+  tree.plainText = plain.slice(0, firstPairFrom(plain, from));
+  for (const offset of fresh.plainText) tree.plainText.push(offset + from);
+  for (let k = firstPairFrom(plain, contentEnd); k < plain.length; k++) tree.plainText.push(plain[k] + delta);
 
   tree.turns = spliceTurns(old, fresh, from, contentEnd, delta);
   return tree;

@@ -17,16 +17,16 @@ export function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
+/** HM002, in document order. Each id is looked up once: the volume names a few hundred ids in 4,000 mentions. */
 export function undefinedIdFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
   const findings: Finding[] = [];
-  for (const mention of entry.tree.mentions) {
-    for (const ref of mention.ids) {
-      if (index.definitions(ref.id).length === 0) {
-        findings.push({ ...ref.span, code: 'HM002', message: `No entity is defined with the id “${ref.id}”: define it in a registry (\`@person ${ref.id}: Name\`) or correct the id.`, data: { id: ref.id } });
-      }
+  for (const [id, references] of entry.references) {
+    if (index.definitions(id).length > 0) continue;
+    for (const { ref } of references) {
+      findings.push({ ...ref.span, code: 'HM002', message: `No entity is defined with the id “${id}”: define it in a registry (\`@person ${id}: Name\`) or correct the id.`, data: { id } });
     }
   }
-  return findings;
+  return findings.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { NameMatch, NameMatcher } from '../../model/nameMatcher';
 import type { WorkspaceIndex, DocumentEntry } from '../../model/workspaceIndex';
 import { readPlain, TransparentSpans } from '../../syntax/plain';
-import { commonPrefix, commonSuffix } from '../../syntax/textDiff';
+import { changedRange } from '../../syntax/textDiff';
 import type { SyntaxTree } from '../../syntax/types';
 import type { Finding } from './types';
 
@@ -82,6 +82,17 @@ class PlainReader {
   }
 }
 
+function moved(match: NameMatch, offset: number): NameMatch {
+  return offset === 0 ? match : { ...match, start: match.start + offset, end: match.end + offset };
+}
+
+/** Whether `plain` from `k` on is `old` from `j` on, moved by `shift`. */
+function sameShifted(plain: readonly number[], k: number, old: readonly number[], j: number, shift: number): boolean {
+  if (plain.length - k !== old.length - j) return false;
+  for (let t = 0; k + t < plain.length; t++) if (plain[k + t] !== old[j + t] + shift) return false;
+  return true;
+}
+
 /**
  * The matches in `text`, reusing those of `previous` in every plain-text
  * range found unchanged in its text: matches never cross a range, and
@@ -90,26 +101,38 @@ class PlainReader {
 function rescan(previous: Scan, text: string, tree: SyntaxTree): NameMatch[] {
   const plain = tree.plainText;
   const old = previous.text;
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const edit = changedRange(old, text);
+  const prefix = edit.start;
+  const suffix = old.length - edit.oldEnd;
   const shift = text.length - old.length;
   const { plain: oldPlain, matches: oldMatches, matcher } = previous;
-  const matches: NameMatch[] = [];
   const reader = new PlainReader(matcher, text, tree);
-  let j = 0;
+  // The ranges before the edit are as a rule the old ones, in the same places: their matches are taken whole.
+  let k = 0;
+  while (k < plain.length && plain[k + 1] <= prefix && plain[k] === oldPlain[k] && plain[k + 1] === oldPlain[k + 1]) k += 2;
   let m = 0;
-  for (let k = 0; k < plain.length; k += 2) {
+  if (k > 0) while (m < oldMatches.length && oldMatches[m].start < oldPlain[k - 1]) m++;
+  const matches = oldMatches.slice(0, m);
+  let j = k;
+  let tailChecked = false;
+  for (; k < plain.length; k += 2) {
     const start = plain[k];
     const end = plain[k + 1];
-    const offset = end <= prefix ? 0 : start >= text.length - suffix ? shift : undefined;
+    const inTail = end > prefix && start >= text.length - suffix;
+    const offset = end <= prefix ? 0 : inTail ? shift : undefined;
     if (offset !== undefined) {
       while (j < oldPlain.length && oldPlain[j] < start - offset) j += 2;
       if (oldPlain[j] === start - offset && oldPlain[j + 1] === end - offset) {
         while (m < oldMatches.length && oldMatches[m].start < start - offset) m++;
-        for (; m < oldMatches.length && oldMatches[m].start < end - offset; m++) {
-          const match = oldMatches[m];
-          matches.push(offset === 0 ? match : { ...match, start: match.start + offset, end: match.end + offset });
+        // So are the ranges after it, moved: when all of them are, their matches are moved whole.
+        if (inTail && !tailChecked) {
+          tailChecked = true;
+          if (sameShifted(plain, k, oldPlain, j, shift)) {
+            for (; m < oldMatches.length; m++) matches.push(moved(oldMatches[m], shift));
+            break;
+          }
         }
+        for (; m < oldMatches.length && oldMatches[m].start < end - offset; m++) matches.push(moved(oldMatches[m], offset));
         continue;
       }
     }
