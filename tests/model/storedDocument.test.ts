@@ -114,9 +114,14 @@ describe('compact documents', () => {
             else index.setDocument(uri(`e${doc}.hmd`), parts.join(''), 0, { open });
           }
         }
+        // And both equal an index built afresh from the final texts.
+        const fresh = load(true);
+        for (const entry of whole.documents()) fresh.setDocument(entry.uri, entry.text);
         for (const id of ['hoxha', 'khrushchev']) {
           expect(compact.referenceCounts(id)).toEqual(whole.referenceCounts(id));
+          expect(whole.referenceCounts(id)).toEqual(fresh.referenceCounts(id));
           expect([...compact.referenceSites(id)]).toEqual([...whole.referenceSites(id)]);
+          expect(new Set(whole.referencingDocuments(id))).toEqual(new Set(fresh.referencingDocuments(id)));
         }
         for (const entry of whole.documents()) expect(compact.document(entry.uri)!.tree).toEqual(entry.tree);
       }),

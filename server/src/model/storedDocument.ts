@@ -101,6 +101,16 @@ export class ReferenceSites {
     return this.parts;
   }
 
+  /** Whether `other` has the same ids in the same order with the same counts (its spans may differ). */
+  countsEqual(other: ReferenceSites): boolean {
+    const [a, b] = [this.parts, other.parts];
+    if (a.ids.length !== b.ids.length || a.spans.length !== b.spans.length) return false;
+    for (let i = 0; i < a.ids.length; i++) if (a.ids[i] !== b.ids[i]) return false;
+    for (let i = 0; i < a.bounds.length; i++) if (a.bounds[i] !== b.bounds[i]) return false;
+    for (let i = 0; i < a.tallies.length; i++) if (a.tallies[i] !== b.tallies[i]) return false;
+    return true;
+  }
+
   /** How many references, attributed quotations and turns the `i`-th id has here. */
   countsAt(i: number): { references: number; quotations: number; turns: number } {
     const { bounds, tallies } = this.parts;

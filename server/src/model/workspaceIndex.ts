@@ -232,10 +232,14 @@ export class WorkspaceIndex {
   private replace(uri: string, entry: StoredDocument | undefined, trackAffected = true): Set<string> {
     const old = this.docs.get(uri);
     old?.release();
-    this.unindex(old);
+    // Typing in plain text leaves every reference count as it was: the tables by id are left alone.
+    const sameCounts = old !== undefined && entry !== undefined && old.isRegistry === entry.isRegistry && old.sites.countsEqual(entry.sites);
+    if (old) this.unindexEntities(old);
+    if (old && !sameCounts) this.unindexReferences(old);
     if (entry) {
       this.docs.set(uri, entry);
-      this.index(entry);
+      this.indexEntities(entry);
+      if (!sameCounts) this.indexReferences(entry);
     } else {
       this.docs.delete(uri);
     }
@@ -273,7 +277,7 @@ export class WorkspaceIndex {
       [...this.docs.values()].filter((entry) => words.some((w) => entry.mayContain(w) && containsWord(entry.text, w))).map((entry) => entry.uri),
   };
 
-  private index(entry: StoredDocument): void {
+  private indexEntities(entry: StoredDocument): void {
     if (entry.entities.length > 0) this.entityGeneration++;
     for (const entity of entry.entities) {
       addEntity(this.definitionsById, entity.id, entity);
@@ -281,6 +285,9 @@ export class WorkspaceIndex {
       for (const name of new Set(entity.names.map((c) => c.name))) addEntity(this.claimsByName, name, entity);
       for (const a of entity.authorities) addEntity(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
     }
+  }
+
+  private indexReferences(entry: StoredDocument): void {
     for (const id of entry.sites.ids) {
       let docs = this.referencingDocs.get(id);
       if (!docs) this.referencingDocs.set(id, (docs = new Set()));
@@ -309,8 +316,7 @@ export class WorkspaceIndex {
     });
   }
 
-  private unindex(entry: StoredDocument | undefined): void {
-    if (!entry) return;
+  private unindexEntities(entry: StoredDocument): void {
     if (entry.entities.length > 0) this.entityGeneration++;
     const notHere = (e: Entity) => e.uri !== entry.uri;
     for (const entity of entry.entities) {
@@ -319,6 +325,9 @@ export class WorkspaceIndex {
       for (const claim of entity.names) removeFrom(this.claimsByName, claim.name, notHere);
       for (const a of entity.authorities) removeFrom(this.claimsByAuthority, `${a.key}:${a.value}`, notHere);
     }
+  }
+
+  private unindexReferences(entry: StoredDocument): void {
     for (const id of entry.sites.ids) {
       const docs = this.referencingDocs.get(id);
       docs?.delete(entry.uri);
