@@ -21,7 +21,7 @@ function machine() {
 function measuredOn(date, minutes) {
   return `Measured by \`npm run bench\` (bench/run.mjs) on ${date.toISOString().slice(0, 10)}: ${machine()}.
 The whole run took ${minutes.toFixed(1)} minutes. Timings are wall-clock on a machine that
-other jobs share (other helpers' builds and tests ran during this run, load average ${os.loadavg()[1].toFixed(1)} at its end),
+other jobs may share (load average ${os.loadavg()[1].toFixed(1)} at its end; parse throughput below calibrates it),
 so figures move between runs; the notes below say which runs their figures come from.`;
 }
 

@@ -14,8 +14,12 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { ENTITY_SYMBOL_KINDS } from './documentSymbols';
 import { locationOf } from './locate';
 
-/** Enough for any picker; a corpus can define thousands of entities. */
-export const MAX_WORKSPACE_SYMBOLS = 500;
+/**
+ * The best matches only: a picker shows a screenful, the client asks again
+ * as the query grows, and the answer's size is what a broad query costs
+ * (rust-analyzer's default limit is the same).
+ */
+export const MAX_WORKSPACE_SYMBOLS = 128;
 
 /** The order `localeCompare` gives, without building a collator per comparison. */
 const collator = new Intl.Collator();

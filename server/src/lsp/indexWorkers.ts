@@ -6,14 +6,12 @@
 // The trees, and the garbage of building them, stay in the workers, which
 // end with the load: the main thread holds what it keeps and nothing more.
 
-import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
 import { diagnoseDocument } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
-import { CONFIG_FILE } from '../model/config';
-import { collectDocuments, nodeFileSystem } from '../model/fileSystem';
-import { type LoadResult, mayDefine, readConfigText, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
+import { nodeFileSystem } from '../model/fileSystem';
+import { configureFolder, inParallel, type LoadResult, mayDefine, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import type { CompactForm } from '../model/storedDocument';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 
@@ -67,14 +65,7 @@ export interface ParallelLoadHooks {
  */
 export async function loadInWorkers(index: WorkspaceIndex, root: string, script: string, hooks: ParallelLoadHooks = {}): Promise<(LoadResult & { threads: number }) | undefined> {
   const failures: Failure[] = [];
-  let configText: string | undefined;
-  try {
-    configText = await readConfigText(nodeFileSystem, root);
-  } catch (error) {
-    failures.push({ path: path.join(root, CONFIG_FILE), message: readFailure(error) });
-  }
-  index.setConfig(configText);
-  const documents = await collectDocuments(nodeFileSystem, root, index.config.exclude);
+  const { configText, documents } = await configureFolder(index, nodeFileSystem, root, failures);
   const count = indexWorkerCount(documents.length);
   if (count <= 1) return undefined;
   // Interleaved shares: neighbouring files are often alike in size.
@@ -156,7 +147,7 @@ async function indexShare(input: WorkerInput, port: MessagePort): Promise<void> 
     const hold = held + text.length <= HELD_CHARACTERS;
     if (hold) held += text.length;
     transcripts.push({ file, text: hold ? text : undefined });
-  });
+  }, READ_CONCURRENCY);
   port.postMessage({ kind: 'defining', documents: defining } satisfies FromWorker);
   const others = await new Promise<[string, string][]>((resolve) => port.once('message', resolve));
   for (const [file, text] of [...defining, ...others]) index.setDocument(uriOfPath(file), text, 0, { trackAffected: false });
@@ -181,15 +172,8 @@ async function indexShare(input: WorkerInput, port: MessagePort): Promise<void> 
     // This thread's index holds the definitions only: each transcript is diagnosed on its own.
     index.removeDocument(uri);
     if (batch.length >= BATCH) send();
-  });
+  }, READ_CONCURRENCY);
   send();
   port.postMessage({ kind: 'done', failures } satisfies FromWorker);
 }
 
-async function inParallel<T>(items: T[], each: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await each(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
-}

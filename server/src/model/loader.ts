@@ -81,6 +81,32 @@ export async function readConfigText(fileSystem: WorkspaceFileSystem, root: stri
   }
 }
 
+/** Applies the folder's `histmark.json` (a read failure is one of `failures`) and lists the documents it does not exclude. */
+export async function configureFolder(
+  index: WorkspaceIndex,
+  fileSystem: WorkspaceFileSystem,
+  root: string,
+  failures: LoadResult['failures'],
+): Promise<{ configText: string | undefined; documents: string[] }> {
+  let configText: string | undefined;
+  try {
+    configText = await readConfigText(fileSystem, root);
+  } catch (error) {
+    failures.push({ path: path.join(root, CONFIG_FILE), message: readFailure(error) });
+  }
+  index.setConfig(configText);
+  return { configText, documents: await collectDocuments(fileSystem, root, index.config.exclude) };
+}
+
+/** Runs `each` over `items`, `concurrency` at a time. */
+export async function inParallel<T>(items: T[], each: (item: T) => Promise<void>, concurrency = READ_CONCURRENCY): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await each(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
 /**
  * Loads `root` in two passes: the documents that may define entities, then
  * the others. A document of the second pass depends only on the first
@@ -96,23 +122,9 @@ export async function loadWorkspaceFolder(
   onSettled?: (uri: string) => void,
 ): Promise<LoadResult> {
   const failures: LoadResult['failures'] = [];
-  let configText: string | undefined;
-  try {
-    configText = await readConfigText(fileSystem, root);
-  } catch (error) {
-    failures.push({ path: path.join(root, CONFIG_FILE), message: readFailure(error) });
-  }
-  index.setConfig(configText);
-  const documents = await collectDocuments(fileSystem, root, index.config.exclude);
+  const { configText, documents } = await configureFolder(index, fileSystem, root, failures);
   const scope = await readScope(fileSystem, [root], index.config);
   let done = 0;
-  const inParallel = async <T>(items: T[], each: (item: T) => Promise<void>) => {
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) await each(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
-  };
   const read = async (file: string): Promise<string | undefined> => {
     try {
       return await readDocument(fileSystem, file, scope);
