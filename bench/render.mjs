@@ -130,7 +130,7 @@ export function renderLargeResults({ corpora, rows, minutes }, date = new Date()
   return `## Large corpora
 
 ${measuredOn(date, minutes)} Run by \`npm run bench -- --sizes ${rows.map((r) => r.size).join(',')}\`;
-markdownlint-cli2 and the Markdown server are left out at these sizes (tens of minutes each).
+markdownlint-cli2, the Markdown server, the TEI and HTML exports and the preview are left out at these sizes (tens of minutes each).
 
 ${corporaTable(corpora)}
 

@@ -12,7 +12,8 @@
 // --out FILE (bench/results.md), --no-write.
 //
 // Sizes above LARGE_CORPUS (`--sizes 100000`, about 1 GB) leave out
-// markdownlint-cli2 and the Markdown server (tens of minutes there) and, when
+// markdownlint-cli2, the Markdown server, the exports and the preview (tens of
+// minutes there) and, when
 // a run has only such sizes, fill their own section of results.md, kept by
 // the default run.
 
@@ -75,13 +76,21 @@ async function measureCorpus(corpus, options) {
   const linters = await measureLinters(corpus.dir, options.markdownlint && !large ? corpus.markdown : undefined);
   log(`histmark lint --cache on ${corpus.size} documents, one edited between two runs…`);
   const cachedLint = await measureCachedLint(corpus.dir, transcriptPath(Math.floor(corpus.size / 2)));
-  log(`TEI export of ${corpus.size} documents…`);
-  const exportTei = await measureExport(corpus.dir);
+  // The large section reports the CLI's lint and the server only: the exports and the preview would add most of an hour.
+  let exportTei;
+  if (!large) {
+    log(`TEI export of ${corpus.size} documents…`);
+    exportTei = await measureExport(corpus.dir);
+  }
   log(`Language server on ${corpus.size} documents…`);
   const server = await orFailure(() => measureServer(corpus.dir, BOOK_DOCUMENT, options));
-  log(`Preview of the volume and export html of ${corpus.size} documents…`);
-  const preview = await orFailure(() => measurePreview(corpus.dir, BOOK_DOCUMENT, { keystrokes: options.keystrokes }));
-  const exportHtml = await orFailure(() => measureExportHtml(corpus.dir));
+  let preview;
+  let exportHtml;
+  if (!large) {
+    log(`Preview of the volume and export html of ${corpus.size} documents…`);
+    preview = await orFailure(() => measurePreview(corpus.dir, BOOK_DOCUMENT, { keystrokes: options.keystrokes }));
+    exportHtml = await orFailure(() => measureExportHtml(corpus.dir));
+  }
   let comparison;
   if (options.markdownServer && !large) {
     log(`Histmark's server, then VS Code's Markdown server, on ${corpus.size} documents…`);
