@@ -5,7 +5,7 @@
 // server's diagnostics have settled, they equal those a fresh index computes
 // for the same state. HISTMARK_PROTOCOL_SEEDS=20 HISTMARK_PROTOCOL_STEPS=500
 // run more and longer sequences.
-import { afterEach, describe, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type BatchMessage, startServer, type TestServer } from './lspClient';
 import { CONFIGS, expectedDiagnostics, FILE_NAMES, positionAt, Random, randomEdit, randomText } from './workspaceModel';
 
@@ -163,8 +163,6 @@ describe('the server over stdio, against a fresh index of the same state', () =>
     server = await startServer(initial, { env: { HISTMARK_INDEX_WORKERS: threads } });
     const session = new Session(server, random);
     for (const file of Object.keys(initial)) session.onDisk.add(file);
-    const s0 = server;
-    if (threads !== '1' && Object.keys(initial).length > 1) await s0.waitUntil(() => s0.logs.some((l) => l.endsWith(`indexed on ${threads} threads.`)), () => `not indexed on threads:\n${s0.logs.join('\n')}`);
     for (let step = 0; step < STEPS; step++) {
       // One to three operations in one write: the server sees them back to back.
       const messages = Array.from({ length: 1 + random.int(3) }, () => session.operation()).flat();
@@ -176,6 +174,8 @@ describe('the server over stdio, against a fresh index of the same state', () =>
         () => `seed ${seed}, step ${step}: the server's diagnostics differ from a fresh index's.\nSteps:\n${session.log.join('\n')}\n${difference(expected, published(s))}`,
       );
     }
+    // Asked from the first step on, as an editor does; by now the first index has long been built.
+    if (threads !== '1' && Object.keys(initial).length > 1) expect(server.logs.some((l) => l.endsWith(`indexed on ${threads} threads.`))).toBe(true);
   });
 });
 
