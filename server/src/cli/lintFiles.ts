@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type Contribution, contributionOf, EMPTY_CONTRIBUTION } from '../model/contribution';
 import { entityOf } from '../model/entity';
-import { mayDefine, readFailure, uriOfPath } from '../model/loader';
+import { inParallel, mayDefine, readFailure, uriOfPath } from '../model/loader';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { parse } from '../syntax/parse';
 import { diagnoseDocument } from '../features/diagnostics';
@@ -22,18 +22,17 @@ export type Failures = LintResult['failures'];
 export async function readAll(files: string[], read: (file: string) => Promise<string>, concurrency = READ_CONCURRENCY): Promise<{ texts: Map<string, string>; failures: Failures }> {
   const texts = new Map<string, string>();
   const failures: Failures = [];
-  let next = 0;
-  const reader = async () => {
-    while (next < files.length) {
-      const file = files[next++];
+  await inParallel(
+    files,
+    async (file) => {
       try {
         texts.set(file, await read(file));
       } catch (error) {
         failures.push({ path: file, message: readFailure(error) });
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, reader));
+    },
+    concurrency,
+  );
   return { texts, failures };
 }
 

@@ -12,6 +12,7 @@ import { FIELD_KINDS, RELATION_TARGETS, type Entity } from '../model/entity';
 import { entitySnapshot, isCurrent } from '../model/entitySnapshot';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { MENTION_KEYS } from '../syntax/fields';
+import { lastAtOrBefore } from '../syntax/positions';
 import type { Definition, EntityKind, FrontMatter } from '../syntax/types';
 import { datesOf, entityCard } from './entityCard';
 import { spanText } from './reading';
@@ -327,17 +328,6 @@ function candidatePart(entities: Entity[], old: CandidatePart | undefined): Cand
   return { entities, byId, ids: byId.map((c) => `\n${c.lowerId}`).join(''), idStarts, names };
 }
 
-/** The last segment starting at or before `offset`. */
-function segmentAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
 
 /** How well `partial` matches, lower is better: the id exactly, the id's start, a name's start, a name word's start, inside the id. */
 const enum Fit {
@@ -362,7 +352,7 @@ function nameFitsOf(names: NameSegments | undefined, partial: string): Map<numbe
   if (!names) return fits;
   const wordStart = `\n${partial}`;
   for (let at = names.text.indexOf(wordStart); at !== -1; at = names.text.indexOf(wordStart, at + 1)) {
-    const segment = segmentAt(names.starts, at);
+    const segment = lastAtOrBefore(names.starts, at);
     const fit = names.whole[segment] ? Fit.NameStart : Fit.WordStart;
     const claim = names.claims[segment];
     const found = fits.get(names.positions[segment]);
@@ -376,7 +366,7 @@ function matchesOf(part: CandidatePart, partial: string): Match[] {
   if (partial === '') return part.byId.map((candidate, position) => ({ position, fit: Fit.IdStart, matched: candidate.entity.id }));
   const idFits = new Map<number, Fit>();
   for (let at = part.ids.indexOf(partial); at !== -1; at = part.ids.indexOf(partial, at + 1)) {
-    const position = segmentAt(part.idStarts, at);
+    const position = lastAtOrBefore(part.idStarts, at);
     const start = part.idStarts[position] + 1;
     const fit = at > start ? Fit.InId : start + partial.length === (part.idStarts[position + 1] ?? part.ids.length) ? Fit.ExactId : Fit.IdStart;
     idFits.set(position, Math.min(fit, idFits.get(position) ?? fit));

@@ -3,6 +3,7 @@
 // so that `Ho{pb 7}xha` reads `Hoxha`, and a map back to the source, so
 // that a name found there is reported on exactly the text it covers.
 
+import { lastAtOrBefore } from './positions';
 import type { ApparatusKind, Span, SyntaxTree } from './types';
 
 /** Marks that take no room for word rules, the straight-quote rule and HM005 (SPEC 1); comments take none either. */
@@ -73,14 +74,8 @@ export function readPlain(source: string, start: number, end: number, holes: rea
     pieces.push(source.slice(p, end));
   }
   const offsetOf = (index: number) => {
-    let low = 0;
-    let high = pieceStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (pieceStarts[mid] <= index) low = mid;
-      else high = mid - 1;
-    }
-    return pieceOffsets[low] + index - pieceStarts[low];
+    const piece = lastAtOrBefore(pieceStarts, index);
+    return pieceOffsets[piece] + index - pieceStarts[piece];
   };
   return { text: pieces.join(''), offsetOf };
 }

@@ -59,14 +59,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lastAtOrBefore(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -91,4 +85,16 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(array.length * 2);
   larger.set(array);
   return larger;
+}
+
+/** The index of the last of ascending `starts` at or before `value` (0 when none is). */
+export function lastAtOrBefore(starts: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
