@@ -12,6 +12,9 @@ import lsp from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './sourceText.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = lsp;
+/** How long the server is left idle after indexing before its memory is read. */
+const SETTLE_MS = 1000;
+
 export const SERVER = path.join(REPO_ROOT, 'dist/server.js');
 const STATUS_NOTIFICATION = 'histmark/status';
 const MENTION_ID = /\{@([\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}_-]*)/gu;
@@ -167,6 +170,8 @@ export class BenchServer {
     this.indexSeconds = ((await this.orExit(withTimeout(this.indexedAt, timeoutMs, what), what)) - started) / 1000;
     this.diagnosedSeconds = ((await this.orExit(withTimeout(diagnosed, timeoutMs, what), what)) - started) / 1000;
     this.onStatus = () => {};
+    // The memory the server settles at, as it waits for the user's first keystroke.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     this.memoryAfterIndex = memoryOf(this.child.pid);
   }
 

@@ -95,6 +95,22 @@ describe('compact documents', () => {
     expect(source.document(uri('registry.hmd'))!.compactForm).toBeUndefined();
   });
 
+  it('finds the documents a newly claimed name can match in, from compressed texts, as a whole index does', () => {
+    const registry = (extra: string) => `${REGISTRY}\n\n${extra}\n`;
+    for (const [name, expected] of [
+      ['Hoxha Enver', ['t0.hmd', 't2.hmd']],
+      ['Ascii Person', ['t1.hmd']],
+      ['Zog King', []],
+    ] as const) {
+      const [compact, whole] = [load(false), load(true)];
+      const affected = (index: WorkspaceIndex) =>
+        [...index.setDocument(uri('registry.hmd'), registry(`@person new: ${name}`))].filter((u) => u.includes('/t')).sort();
+      const found = affected(compact);
+      expect(found).toEqual(affected(whole));
+      expect(found).toEqual(expected.map(uri));
+    }
+  });
+
   it('keeps a text with a lone surrogate as it is (UTF-8 would change it)', () => {
     const index = new WorkspaceIndex();
     const text = 'A broken pair: \uD800 and {@x}.\n';
