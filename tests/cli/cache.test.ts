@@ -3,7 +3,7 @@
 // can reach (HISTMARK_DEBUG_CACHE=1 says how many documents it diagnosed).
 
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, removeTempWorkspaces, runCli, tempWorkspace } from './run';
@@ -184,6 +184,25 @@ describe('lint --cache gives the output of a full lint', () => {
     cachedRun(root);
     edit('letters/c.hmd', 'Tito', 'Josip Tito');
     expect(lintJson(root, ['--cache']).stderr).toBe('histmark: cache: 1 of 17 documents diagnosed, 1 hashed (.).\n');
+  });
+
+  it('leaves the cache file alone when a run found every file as it was, and rewrites it after an edit', () => {
+    const past = new Date(Date.now() - 3_600_000);
+    for (const file of ['registry.hmd', 'more-people.hmd', 'letters/a.hmd', 'letters/b.hmd', 'letters/c.hmd']) utimesSync(path.join(root, file), past, past);
+    for (let i = 0; i < 12; i++) utimesSync(path.join(root, `more/d${i}.hmd`), past, past);
+    cachedRun(root);
+    const cacheFile = path.join(root, CACHE);
+    const written = readFileSync(cacheFile, 'utf8');
+    // A stale modification time would be rewritten by any save: it shows whether the run wrote the file.
+    utimesSync(cacheFile, past, past);
+    const stale = statSync(cacheFile).mtimeMs;
+    expect(lintJson(root, ['--cache']).stderr).toBe('histmark: cache: 0 of 17 documents diagnosed, 0 hashed (.).\n');
+    expect(statSync(cacheFile).mtimeMs).toBe(stale);
+    expect(readFileSync(cacheFile, 'utf8')).toBe(written);
+    edit('letters/c.hmd', 'Tito', 'Josip Tito');
+    lintJson(root, ['--cache']);
+    expect(statSync(cacheFile).mtimeMs).toBeGreaterThan(stale);
+    expect(readFileSync(cacheFile, 'utf8')).not.toBe(written);
   });
 
   it('a document a change reaches outside the shard or paths linted is diagnosed again later', () => {

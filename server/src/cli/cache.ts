@@ -6,7 +6,7 @@
 // way the language server does on an edit. The output is the one a full
 // lint gives.
 
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { affectedBy, changeBetween, claimedName, type Contribution, type CrossReferences, definedId, heldAuthority, mergeChanges, wordsOfNames } from '../model/contribution';
 import { readFailure } from '../model/loader';
@@ -14,6 +14,7 @@ import { containsWord } from '../model/nameMatcher';
 import type { FileRecord, LintCache } from './cacheFile';
 import type { Diagnose, FileReport, LintResult } from './lint';
 import { contentHash, contributionOfText, type FileSummary } from './lintFiles';
+import { relativePath } from './relativePath';
 
 export { cacheFileOf, type LintCache, loadCache, saveCache } from './cacheFile';
 
@@ -80,17 +81,24 @@ interface Checked {
   hashed: number;
 }
 
-const relativeTo = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
-
 /** Compares each document with its record in `old` (by workspace-relative path), hashing those whose size and time do not vouch for them. */
 async function checkDocuments(root: string, documents: string[], old: Map<string, FileRecord>, readFile: (file: string) => Promise<string>): Promise<Checked> {
   const checked: Checked = { records: new Map(), texts: new Map(), changed: [], failures: [], hashed: 0 };
-  await forEachConcurrently(documents, async (file) => {
-    const before = old.get(relativeTo(root, file));
+  // One synchronous stat after another: a warm run is all stats, and a promise for each costs more than the call.
+  const toHash: { file: string; before?: FileRecord; size: number; mtimeMs: number; checkedAt: number }[] = [];
+  for (const file of documents) {
+    const before = old.get(relativePath(root, file));
     const checkedAt = Date.now();
     try {
-      const { size, mtimeMs } = await fs.stat(file);
-      if (before && isUnchangedOnDisk(before, size, mtimeMs)) return void checked.records.set(file, before);
+      const { size, mtimeMs } = statSync(file);
+      if (before && isUnchangedOnDisk(before, size, mtimeMs)) checked.records.set(file, before);
+      else toHash.push({ file, before, size, mtimeMs, checkedAt });
+    } catch (error) {
+      checked.failures.push({ path: file, message: readFailure(error) });
+    }
+  }
+  await forEachConcurrently(toHash, async ({ file, before, size, mtimeMs, checkedAt }) => {
+    try {
       const text = await readFile(file);
       checked.hashed++;
       const hash = contentHash(text);
@@ -140,7 +148,7 @@ export async function lintWithCache(
   readFile: (file: string) => Promise<string>,
   diagnose: Diagnose,
 ): Promise<LintResult> {
-  const key = relativeTo(cache.cwd, root) || '.';
+  const key = relativePath(cache.cwd, root) || '.';
   const previous = cache.workspaces.get(key);
   const old = previous && previous.config === (configText ?? null) ? previous.files : new Map<string, FileRecord>();
   const checked = await checkDocuments(root, documents, old, readFile);
@@ -168,7 +176,9 @@ export async function lintWithCache(
     const record = records.get(file);
     if (record?.lint && !summaries.has(file)) records.set(file, { ...record, lint: undefined });
   }
-  if (consistent) cache.workspaces.set(key, { config: configText ?? null, files: new Map([...records].map(([file, record]) => [relativeTo(root, file), record])) });
+  const asBefore = old === previous?.files && checked.hashed === 0 && checked.changed.length === 0 && toDiagnose.length === 0;
+  if (!asBefore) cache.modified = true;
+  if (consistent) cache.workspaces.set(key, { config: configText ?? null, files: new Map([...records].map(([file, record]) => [relativePath(root, file), record])) });
   else cache.workspaces.delete(key);
   if (process.env.HISTMARK_DEBUG_CACHE) process.stderr.write(`histmark: cache: ${toDiagnose.length} of ${targets.length} documents diagnosed, ${checked.hashed} hashed (${key}).\n`);
 

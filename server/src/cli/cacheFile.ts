@@ -40,6 +40,8 @@ export interface LintCache {
   /** The working folder: workspaces are keyed by their path relative to it. */
   cwd: string;
   workspaces: Map<string, WorkspaceRecord>;
+  /** Whether a lint changed what the file holds: a run that found everything as it was leaves the file alone. */
+  modified?: boolean;
 }
 
 /** `--cache-location`, or `node_modules/.cache/histmark/` (`.histmark-cache` without a `node_modules` folder); a folder gets a file inside. */

@@ -9,6 +9,7 @@ import { lint } from './lint';
 import { runLintWorker } from './lintWorkers';
 import { ignoreClosedPipe, writePieces } from './output';
 import { ProgressLine } from './progress';
+import { relativePath } from './relativePath';
 import { parseShard, type Shard, shardAutomationId } from './shard';
 import { EXPORT_HTML_HELP, runExportHtml } from './exportHtml';
 import { runTeiCommand, TEI_HELP, TeiUsageError } from './teiCommands';
@@ -119,9 +120,9 @@ async function runLint(args: string[]): Promise<number> {
   } finally {
     progress.clear();
   }
-  if (cache) await saveCache(cache, warn);
+  if (cache?.modified) await saveCache(cache, warn);
   const reports: RelativeReport[] = result.reports
-    .map((r) => ({ ...r, file: path.relative(cwd, r.path).split(path.sep).join('/') }))
+    .map((r) => ({ ...r, file: relativePath(cwd, r.path) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const output = {
     text: () => formatText(reports, process.stdout.isTTY === true && !process.env.NO_COLOR),

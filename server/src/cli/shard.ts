@@ -7,7 +7,7 @@
 // `histmark.json` by slice 1.
 
 import { createHash } from 'node:crypto';
-import * as path from 'node:path';
+import { relativePath } from './relativePath';
 
 export interface Shard {
   /** 1-based. */
@@ -25,8 +25,7 @@ export function parseShard(value: string): Shard | undefined {
 
 /** Whether the document `file` of the workspace at `root` is in `shard`. */
 export function inShard(shard: Shard, root: string, file: string): boolean {
-  const relative = path.relative(root, file).split(path.sep).join('/');
-  const hash = createHash('sha256').update(relative).digest().readUInt32BE(0);
+  const hash = createHash('sha256').update(relativePath(root, file)).digest().readUInt32BE(0);
   return hash % shard.count === shard.index - 1;
 }
 

@@ -79,7 +79,8 @@ export class NameMatcher {
   *matches(text: string, start: number, end: number): IterableIterator<NameMatch> {
     let p = start;
     while (p < end) {
-      if (!isWordCharAt(text, p) || (p > start && isWordCharAt(text, p - 1))) {
+      // Every position reached follows a character that is not a word's (or is `start`): a word character starts a word.
+      if (!isWordCharAt(text, p)) {
         p++;
         continue;
       }
