@@ -145,7 +145,9 @@ describe('lint --cache gives the output of a full lint', () => {
   it('another Histmark version wrote the cache: it is not trusted', () => {
     const file = path.join(root, CACHE);
     const cache = readFileSync(file, 'utf8');
-    writeFileSync(file, cache.replace(/"version":"[^"]*"/, '"version":"0.0.1-old"').replace(/"message":"[^"]*"/g, '"message":"STALE"'));
+    const old = cache.replace(/"version":"[^"]*"/, '"version":"0.0.1-old"').replace(/("HM0\d\d","\w+",)"(?:[^"\\]|\\.)*"/g, '$1"STALE"');
+    expect(old).toContain('"STALE"');
+    writeFileSync(file, old);
     const run = cachedRun(root);
     expect(run.stdout).not.toContain('STALE');
     expect(run.diagnosed).toBe(17);
@@ -156,7 +158,8 @@ describe('lint --cache gives the output of a full lint', () => {
     ['garbage', () => '\u0000\u0001 not json at all'],
     ['truncated JSON', (cache: string) => cache.slice(0, cache.length / 2)],
     ['JSON of another shape', (cache: string) => cache.replace(/"workspaces":.*$/, '"workspaces":[1,2,3]}')],
-    ['a damaged record', (cache: string) => cache.replace(/"line":\d+/, '"line":-1')],
+    ['a diagnostic at a negative line', (cache: string) => cache.replace(/("HM0\d\d","\w+","(?:[^"\\]|\\.)*",)\d+/, '$1-1')],
+    ['a reference to an id not listed', (cache: string) => cache.replace(/"files":\[\[/, '"files":[["x.hmd","h",1,1,1,[],[],[],[[99999],[]]],[')],
     ['valid JSON of another tool', () => '[{"file":"a.hmd"}]'],
   ])('a corrupt cache file (%s) is ignored with a note', (_, damage) => {
     const file = path.join(root, CACHE);

@@ -25,6 +25,8 @@ export { cacheFileOf, type LintCache, loadCache, saveCache } from './cacheFile';
  */
 const RACY_MS = 2000;
 const READ_CONCURRENCY = 32;
+/** Enough for the texts of the edits between two runs; a first run over an archive would otherwise hold all of it while the workers read it again. */
+const KEPT_TEXT_CHARACTERS = 32 * 2 ** 20;
 
 function isUnchangedOnDisk(record: FileRecord, size: number, mtimeMs: number): boolean {
   return record.size === size && record.mtimeMs === mtimeMs && mtimeMs < record.checkedAt - RACY_MS;
@@ -73,7 +75,7 @@ function crossReferences(records: Map<string, FileRecord>, holdingWords: string[
 interface Checked {
   /** Absolute path → record, for the documents as they are now (those that could be read). */
   records: Map<string, FileRecord>;
-  /** The texts read of the documents that changed. */
+  /** Texts read of the documents that changed, up to `KEPT_TEXT_CHARACTERS`: the rest are read again when diagnosed. */
   texts: Map<string, string>;
   /** Documents whose text changed, came or went, with their record before. */
   changed: { file: string; before?: FileRecord }[];
@@ -84,6 +86,7 @@ interface Checked {
 /** Compares each document with its record in `old` (by workspace-relative path), hashing those whose size and time do not vouch for them. */
 async function checkDocuments(root: string, documents: string[], old: Map<string, FileRecord>, readFile: (file: string) => Promise<string>): Promise<Checked> {
   const checked: Checked = { records: new Map(), texts: new Map(), changed: [], failures: [], hashed: 0 };
+  let kept = 0;
   // One synchronous stat after another: a warm run is all stats, and a promise for each costs more than the call.
   const toHash: { file: string; before?: FileRecord; size: number; mtimeMs: number; checkedAt: number }[] = [];
   for (const file of documents) {
@@ -105,7 +108,7 @@ async function checkDocuments(root: string, documents: string[], old: Map<string
       if (before?.hash === hash) return void checked.records.set(file, { ...before, size, mtimeMs, checkedAt });
       const { definitions, names, authorities } = contributionOfText(file, text);
       checked.records.set(file, { hash, size, mtimeMs, checkedAt, definitions: [...definitions], names: [...names], authorities: [...authorities] });
-      checked.texts.set(file, text);
+      if ((kept += text.length) <= KEPT_TEXT_CHARACTERS) checked.texts.set(file, text);
       checked.changed.push({ file, before });
     } catch (error) {
       checked.failures.push({ path: file, message: readFailure(error) });

@@ -55,47 +55,100 @@ export function cacheFileOf(cwd: string, location?: string): string {
   return /[\\/]$/.test(location) || isFolder(resolved) ? path.join(resolved, FILE_NAME) : resolved;
 }
 
+// On disk, a record is a tuple and the ids documents reference are numbers
+// into one list per workspace: a million references are most of what the
+// cache holds at 100,000 documents, and reading it is most of a warm run.
+//
+//   files: [path, hash, size, mtimeMs, checkedAt, definitions, names, authorities, lint | null]
+//   lint: [reference indices, [code, severity, message, start line, start character, end line, end character][]]
+
+/** The arrangement of the file described above; a file of another is dropped like one of another version. */
+const LAYOUT = 2;
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-const isPosition = (v: unknown) => isObject(v) && isCount(v.line) && isCount(v.character);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
-function isDiagnostic(v: unknown): v is LintDiagnostic {
-  return (
-    isObject(v) &&
-    (DIAGNOSTIC_CODES as readonly unknown[]).includes(v.code) &&
-    (SEVERITIES as readonly unknown[]).includes(v.severity) &&
-    typeof v.message === 'string' &&
-    isObject(v.range) &&
-    isPosition(v.range.start) &&
-    isPosition(v.range.end)
-  );
+function diagnosticOf(v: unknown): LintDiagnostic | undefined {
+  if (!Array.isArray(v) || v.length !== 7) return undefined;
+  const [code, severity, message, startLine, startCharacter, endLine, endCharacter] = v as unknown[];
+  if (!(DIAGNOSTIC_CODES as readonly unknown[]).includes(code) || !(SEVERITIES as readonly unknown[]).includes(severity) || typeof message !== 'string') return undefined;
+  if (!isCount(startLine) || !isCount(startCharacter) || !isCount(endLine) || !isCount(endCharacter)) return undefined;
+  return { code, severity, message, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } } } as LintDiagnostic;
 }
 
-function isFileRecord(v: unknown): v is FileRecord {
-  if (!isObject(v) || typeof v.hash !== 'string' || !isCount(v.size) || typeof v.mtimeMs !== 'number' || typeof v.checkedAt !== 'number') return false;
-  if (!isStrings(v.definitions) || !isStrings(v.names) || !isStrings(v.authorities)) return false;
-  return v.lint === undefined || (isObject(v.lint) && isStrings(v.lint.references) && Array.isArray(v.lint.diagnostics) && v.lint.diagnostics.every(isDiagnostic));
+function lintOf(v: unknown, ids: string[]): FileRecord['lint'] | string {
+  if (v === null) return undefined;
+  if (!Array.isArray(v) || v.length !== 2 || !Array.isArray(v[0]) || !Array.isArray(v[1])) return 'damaged';
+  const references: string[] = [];
+  for (const k of v[0] as unknown[]) {
+    if (!isCount(k) || k >= ids.length) return 'damaged';
+    references.push(ids[k]);
+  }
+  const diagnostics: LintDiagnostic[] = [];
+  for (const d of v[1] as unknown[]) {
+    const diagnostic = diagnosticOf(d);
+    if (!diagnostic) return 'damaged';
+    diagnostics.push(diagnostic);
+  }
+  return { references, diagnostics };
+}
+
+/** A record and its path from its tuple; undefined when it is not one. */
+function fileRecordOf(v: unknown, ids: string[]): [string, FileRecord] | undefined {
+  if (!Array.isArray(v) || v.length !== 9) return undefined;
+  const [file, hash, size, mtimeMs, checkedAt, definitions, names, authorities, lintTuple] = v as unknown[];
+  if (typeof file !== 'string' || typeof hash !== 'string' || !isCount(size) || typeof mtimeMs !== 'number' || typeof checkedAt !== 'number') return undefined;
+  if (!isStrings(definitions) || !isStrings(names) || !isStrings(authorities)) return undefined;
+  const lint = lintOf(lintTuple, ids);
+  if (typeof lint === 'string') return undefined;
+  return [file, { hash, size, mtimeMs, checkedAt, definitions, names, authorities, lint }];
 }
 
 /** The workspaces of a parsed cache file; a string saying what is wrong when it is not one. */
 function workspacesOf(data: unknown): Map<string, WorkspaceRecord> | string {
   if (!isObject(data) || data.format !== FORMAT) return 'not a Histmark cache file';
   // Another version may diagnose differently: its cache is dropped without a note.
-  if (data.version !== VERSION) return new Map();
+  if (data.version !== VERSION || data.layout !== LAYOUT) return new Map();
   if (!isObject(data.workspaces)) return 'its contents are damaged';
   const workspaces = new Map<string, WorkspaceRecord>();
   for (const [root, workspace] of Object.entries(data.workspaces)) {
-    if (!isObject(workspace) || !(workspace.config === null || typeof workspace.config === 'string') || !isObject(workspace.files)) return 'its contents are damaged';
+    if (!isObject(workspace) || !(workspace.config === null || typeof workspace.config === 'string') || !isStrings(workspace.ids) || !Array.isArray(workspace.files)) {
+      return 'its contents are damaged';
+    }
     const files = new Map<string, FileRecord>();
-    for (const [file, record] of Object.entries(workspace.files)) {
-      if (!isFileRecord(record)) return 'its contents are damaged';
-      files.set(file, record);
+    for (const tuple of workspace.files) {
+      const entry = fileRecordOf(tuple, workspace.ids);
+      if (!entry) return 'its contents are damaged';
+      files.set(...entry);
     }
     workspaces.set(root, { config: workspace.config, files });
   }
   return workspaces;
+}
+
+/** A workspace as it is written: records as tuples, referenced ids as numbers into `ids`. */
+function workspaceData({ config, files }: WorkspaceRecord) {
+  const ids: string[] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (id: string) => {
+    let k = numbers.get(id);
+    if (k === undefined) numbers.set(id, (k = ids.push(id) - 1));
+    return k;
+  };
+  const tuples = [...files].map(([file, r]) => [
+    file,
+    r.hash,
+    r.size,
+    r.mtimeMs,
+    r.checkedAt,
+    r.definitions,
+    r.names,
+    r.authorities,
+    r.lint ? [r.lint.references.map(numberOf), r.lint.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])] : null,
+  ]);
+  return { config, ids, files: tuples };
 }
 
 /** Reads the cache at `file`; a missing one is empty, a damaged or foreign one is ignored with a note on `warn`. */
@@ -123,11 +176,11 @@ export async function loadCache(file: string, cwd: string, warn: (message: strin
 
 /** Writes the cache atomically; a failure is a note, never a failed lint. */
 export async function saveCache(cache: LintCache, warn: (message: string) => void): Promise<void> {
-  const workspaces = Object.fromEntries([...cache.workspaces].map(([root, w]) => [root, { config: w.config, files: Object.fromEntries(w.files) }]));
+  const workspaces = Object.fromEntries([...cache.workspaces].map(([root, w]) => [root, workspaceData(w)]));
   const temporary = `${cache.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await fs.mkdir(path.dirname(cache.file), { recursive: true });
-    await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, version: VERSION, workspaces }));
+    await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, version: VERSION, layout: LAYOUT, workspaces }));
     await fs.rename(temporary, cache.file);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);

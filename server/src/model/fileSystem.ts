@@ -148,15 +148,16 @@ export function isExcludedFile(root: string, filePath: string, exclude: string[]
 export async function collectDocuments(fileSystem: WorkspaceFileSystem, root: string, exclude: string[]): Promise<string[]> {
   const isExcluded = excludeMatcher(exclude);
   const found: string[] = [];
-  const pending = [root];
+  // Folders with their workspace-relative paths (with `/`), built as the walk goes down.
+  const pending: [string, string][] = [[root, '']];
   while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const [dir, relativeDir] = pending.pop()!;
     const entries = await fileSystem.readDirectory(dir);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
-      const relative = path.relative(root, full).split(path.sep).join('/');
+      const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory) {
-        if (!isExcludedFolder(entry.name, relative, isExcluded)) pending.push(full);
+        if (!isExcludedFolder(entry.name, relative, isExcluded)) pending.push([full, relative]);
       } else if (entry.name.endsWith('.hmd') && !isExcluded(relative)) {
         found.push(full);
       }
