@@ -67,7 +67,11 @@ export class ReferenceSites {
     const quotations = new Map<string, number>();
     const turns = new Map<string, number>();
     const tally = (counts: Map<string, number>, refs: readonly IdRef[] | undefined) => {
-      for (const id of new Set(refs?.map((r) => r.id))) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (!refs) return;
+      for (let i = 0; i < refs.length; i++) {
+        const id = refs[i].id;
+        if (!refs.slice(0, i).some((r) => r.id === id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
     };
     for (const q of tree.quotations) tally(quotations, q.attribution?.ids);
     for (const turn of tree.turns) tally(turns, turn.speaker.ids);
@@ -83,8 +87,10 @@ export class ReferenceSites {
     let at = 0;
     for (const id of ids) {
       for (const { mention, ref } of references.get(id) ?? []) {
-        spans.set([mention.start, mention.end, ref.span.start, ref.span.end], at);
-        at += 4;
+        spans[at++] = mention.start;
+        spans[at++] = mention.end;
+        spans[at++] = ref.span.start;
+        spans[at++] = ref.span.end;
       }
     }
     const tallies = new Int32Array(ids.length * 2);
