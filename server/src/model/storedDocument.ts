@@ -60,8 +60,17 @@ export interface ReferenceSitesParts {
 export class ReferenceSites {
   constructor(private readonly parts: ReferenceSitesParts) {}
 
-  static of(tree: SyntaxTree, references: ReferencesById): ReferenceSites {
-    const ids = [...references.keys()];
+  static of(tree: SyntaxTree): ReferenceSites {
+    // One pass over the mentions, straight to numbers: this runs on every keystroke in the open document.
+    const spansById = new Map<string, number[]>();
+    for (const mention of tree.mentions) {
+      for (const ref of mention.ids) {
+        let list = spansById.get(ref.id);
+        if (!list) spansById.set(ref.id, (list = []));
+        list.push(mention.start, mention.end, ref.span.start, ref.span.end);
+      }
+    }
+    const ids = [...spansById.keys()];
     const position = new Map(ids.map((id, i) => [id, i]));
     // An attribution or a speaker naming an id twice counts once; every attribution and speaker is also a reference.
     const quotations = new Map<string, number>();
@@ -80,18 +89,15 @@ export class ReferenceSites {
     let total = 0;
     ids.forEach((id, i) => {
       bounds[i] = total;
-      total += references.get(id)?.length ?? 0;
+      total += (spansById.get(id)?.length ?? 0) / 4;
     });
     bounds[ids.length] = total;
     const spans = new Int32Array(total * 4);
     let at = 0;
     for (const id of ids) {
-      for (const { mention, ref } of references.get(id) ?? []) {
-        spans[at++] = mention.start;
-        spans[at++] = mention.end;
-        spans[at++] = ref.span.start;
-        spans[at++] = ref.span.end;
-      }
+      const list = spansById.get(id);
+      if (list) spans.set(list, at);
+      at += list?.length ?? 0;
     }
     const tallies = new Int32Array(ids.length * 2);
     ids.forEach((id, i) => {
@@ -127,9 +133,13 @@ export class ReferenceSites {
   }
 
   /** The references to `id`, in document order. */
-  *of(id: string): IterableIterator<ReferenceSite> {
-    const { ids, bounds, spans: s } = this.parts;
-    const i = ids.indexOf(id);
+  of(id: string): IterableIterator<ReferenceSite> {
+    return this.at(this.parts.ids.indexOf(id));
+  }
+
+  /** The references to the `i`-th id (none for -1), in document order. */
+  *at(i: number): IterableIterator<ReferenceSite> {
+    const { bounds, spans: s } = this.parts;
     if (i === -1) return;
     for (let at = bounds[i] * 4; at < bounds[i + 1] * 4; at += 4) {
       yield { mention: { start: s[at], end: s[at + 1] }, ref: { start: s[at + 2], end: s[at + 3] } };
@@ -137,7 +147,7 @@ export class ReferenceSites {
   }
 }
 
-export function referencesOf(tree: SyntaxTree): ReferencesById {
+function referencesOf(tree: SyntaxTree): ReferencesById {
   const byId = new Map<string, { mention: Mention; ref: IdRef }[]>();
   for (const mention of tree.mentions) {
     for (const ref of mention.ids) {
@@ -152,7 +162,8 @@ export function referencesOf(tree: SyntaxTree): ReferencesById {
 interface Parsed {
   text: string;
   tree: SyntaxTree;
-  references: ReferencesById;
+  /** Made when first asked for: the index and diagnostics read the sites. */
+  references?: ReferencesById;
 }
 
 /**
@@ -271,7 +282,7 @@ export class StoredDocument implements DocumentEntry {
     }
     const { text, tree } = parsed;
     this.lines = new LineIndex(text);
-    this.sites = ReferenceSites.of(tree, parsed.references);
+    this.sites = ReferenceSites.of(tree);
     this.isRegistry = tree.isRegistry;
     // A lone surrogate would not survive UTF-8 (it decodes as U+FFFD): such a text is kept as it is.
     if (keepWhole || failure !== undefined || !text.isWellFormed()) {
@@ -304,7 +315,8 @@ export class StoredDocument implements DocumentEntry {
   }
 
   get references(): ReferencesById {
-    return this.parsed().references;
+    const parsed = this.parsed();
+    return (parsed.references ??= referencesOf(parsed.tree));
   }
 
   /** Whether the text may hold `word` as a whole word, answered from the filter of its words where it can be without decompressing it. */
@@ -328,7 +340,7 @@ export class StoredDocument implements DocumentEntry {
       // The text parsed without failing when it was indexed, and parsing is deterministic.
       const text = this.decoded();
       const tree = parse(text);
-      parsed = { text, tree, references: referencesOf(tree) };
+      parsed = { text, tree };
       this.cache.put(this, parsed);
     }
     return parsed;

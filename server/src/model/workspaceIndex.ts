@@ -12,7 +12,7 @@ import { type Entity, entityOf } from './entity';
 import { affectedBy, changeBetween, contributionOf, type CrossReferences, EMPTY_CONTRIBUTION } from './contribution';
 import { type FoldedNames, foldedNamesOf } from './foldedNames';
 import { containsWord, NameMatcher } from './nameMatcher';
-import { type CompactForm, type DocumentEntry, ParsedCache, referencesOf, StoredDocument } from './storedDocument';
+import { type CompactForm, type DocumentEntry, ParsedCache, StoredDocument } from './storedDocument';
 
 export type { DocumentEntry } from './storedDocument';
 
@@ -129,7 +129,7 @@ export class WorkspaceIndex {
       const tree = previous?.isWhole && !previous.failure ? reparse(previous.tree, text) : parse(text);
       const entities = tree.definitions.map((d) => entityOf(uri, d, text));
       const keepWhole = this.options.keepAllTrees === true || options.open === true || entities.length > 0 || tree.isRegistry;
-      entry = new StoredDocument(uri, version, { text, tree, references: referencesOf(tree) }, entities, keepWhole, this.parsedCache);
+      entry = new StoredDocument(uri, version, { text, tree }, entities, keepWhole, this.parsedCache);
     } catch (error) {
       // One document the parser cannot read must not cost the others: it is kept, empty, with the reason.
       const tree = emptyTree(text);

@@ -20,12 +20,12 @@ export function fileName(uri: string): string {
 /** HM002, in document order. Each id is looked up once: the volume names a few hundred ids in 4,000 mentions. */
 export function undefinedIdFindings(index: WorkspaceIndex, entry: DocumentEntry): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, references] of entry.references) {
-    if (index.definitions(id).length > 0) continue;
-    for (const { ref } of references) {
-      findings.push({ ...ref.span, code: 'HM002', message: `No entity is defined with the id “${id}”: define it in a registry (\`@person ${id}: Name\`) or correct the id.`, data: { id } });
+  entry.sites.ids.forEach((id, i) => {
+    if (index.definitions(id).length > 0) return;
+    for (const { ref } of entry.sites.at(i)) {
+      findings.push({ ...ref, code: 'HM002', message: `No entity is defined with the id “${id}”: define it in a registry (\`@person ${id}: Name\`) or correct the id.`, data: { id } });
     }
-  }
+  });
   return findings.sort((a, b) => a.start - b.start);
 }
 
