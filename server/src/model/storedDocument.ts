@@ -77,10 +77,9 @@ export class ReferenceSites {
     const turns = new Map<string, number>();
     const tally = (counts: Map<string, number>, refs: readonly IdRef[] | undefined) => {
       if (!refs) return;
-      for (let i = 0; i < refs.length; i++) {
-        const id = refs[i].id;
-        if (!refs.slice(0, i).some((r) => r.id === id)) counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
+      refs.forEach(({ id }, i) => {
+        if (refs.findIndex((r) => r.id === id) === i) counts.set(id, (counts.get(id) ?? 0) + 1);
+      });
     };
     for (const q of tree.quotations) tally(quotations, q.attribution?.ids);
     for (const turn of tree.turns) tally(turns, turn.speaker.ids);
