@@ -18,7 +18,9 @@ const SYNTHETIC = [
   '@person hoxha: Enver Hoxha\n  aka: Enver\n\n  Leader.\n\n',
   '[^1]: A note with [Tito]{@tito}.\n\n',
   '[(Applause from [Hoxha]{@hoxha})]{stage} and \\"escaped\\" text <!-- a comment --> end.\n\n',
-  '[M. SUSLOV]{@suslov}: Joint "words are here, plenty of them"{@suslov} ‘term’{~}.\n',
+  '<!-- An editor’s note\n  on two lines -->\n\n',
+  '[M. SUSLOV]{@suslov}: Joint "words are here, plenty of them"{@suslov} ‘term’{~}.\n\n',
+  'And more words from him.\n\n<!-- between two of his paragraphs --> <!-- and another -->\n\nHe goes on "about it"{~}.\n',
 ].join('');
 
 const FRAGMENTS = [
@@ -144,6 +146,30 @@ describe('reparse', () => {
       expect(reparsed).toEqual(parse(edited));
       expect(reparsed.mentions[reparsed.mentions.length - 1]).toBe(lastMention);
     }
+  });
+
+  it('moves what follows, and parses nothing, when an editor’s comment among blank lines is typed in', () => {
+    const text = `[M. SUSLOV]{@suslov}: Words.\n\nMore of his words.\n\n<!-- Running head omitted. --> <!-- x -->\n\nHe said "we go on"{~} with [Tito]{@tito}.\n`;
+    const at = text.indexOf('head') + 2;
+    for (const edited of [
+      text.slice(0, at) + 'x' + text.slice(at),
+      text.slice(0, at) + text.slice(at + 1),
+      text.slice(0, at) + '\n\n' + text.slice(at),
+      text.slice(0, at) + '<!--' + text.slice(at),
+    ]) {
+      const before = parse(text);
+      const lastMention = before.mentions[before.mentions.length - 1];
+      const reparsed = reparse(before, edited);
+      expect(reparsed).toEqual(parse(edited));
+      expect(reparsed.mentions[reparsed.mentions.length - 1]).toBe(lastMention);
+    }
+    // A `-->` typed into it ends the comment there: parsed from scratch.
+    const closed = text.slice(0, at) + '-->' + text.slice(at);
+    const before = parse(text);
+    const lastMention = before.mentions[before.mentions.length - 1];
+    const reparsed = reparse(before, closed);
+    expect(reparsed).toEqual(parse(closed));
+    expect(reparsed.mentions[reparsed.mentions.length - 1]).not.toBe(lastMention);
   });
 
   it('falls back to a full parse when an edit opens a quotation or splits a paragraph', () => {

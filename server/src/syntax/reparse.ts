@@ -3,8 +3,9 @@
 // cannot change anything around it (the blocks, a comment, a quotation
 // carried from one paragraph to the next, who speaks the paragraphs that
 // follow), only that block is parsed and the rest of the previous tree is
-// moved by the length difference. Any other edit is parsed from scratch.
-// Either way the result equals `parse(text)`.
+// moved by the length difference. An edit inside an editor's comment among
+// blank lines moves what follows it and parses nothing. Any other edit is
+// parsed from scratch. Either way the result equals `parse(text)`.
 
 import { parse } from './parse';
 import { changedRange } from './textDiff';
@@ -13,7 +14,7 @@ import type { Apparatus, Block, BlockKind, Definition, FootnoteDefinition, Footn
 /** The tree of `text`, reusing `previous` (which is consumed: its nodes may be moved). */
 export function reparse(previous: SyntaxTree, text: string): SyntaxTree {
   if (previous.text === text) return previous;
-  return reparseParagraph(previous, text) ?? parse(text);
+  return reparseParagraph(previous, text) ?? reparseInComment(previous, text) ?? parse(text);
 }
 
 /** Index of the first item of a start-sorted list with `start >= offset`. */
@@ -284,6 +285,66 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
 
   tree.turns = spliceTurns(old, fresh, from, contentEnd, delta);
   return tree;
+}
+
+/**
+ * An edit inside a comment that stands among blank lines (an editor's note
+ * between paragraphs): a comment takes no room, so the tree is the old one
+ * with the comment's end and everything after it moved, as long as the
+ * comment still ends where it ended and nothing reaches across its lines.
+ */
+function reparseInComment(old: SyntaxTree, text: string): SyntaxTree | undefined {
+  const edit = changedRange(old.text, text);
+  const k = firstFrom(old.comments, edit.start + 1) - 1;
+  const comment = old.comments[k];
+  if (!comment || edit.start < comment.start + 4 || edit.oldEnd > comment.end - 3) return undefined;
+  const delta = edit.newEnd - edit.oldEnd;
+  if (text.indexOf('-->', comment.start + 4) !== comment.end - 3 + delta) return undefined;
+  if (/[\0\uFEFF]/.test(text.slice(edit.start, edit.newEnd) + old.text.slice(edit.start, edit.oldEnd))) return undefined;
+  const b = firstFrom(old.blocks, comment.start + 1) - 1;
+  const block = old.blocks[b];
+  if (!block || block.kind !== 'blank' || comment.end > block.end) return undefined;
+  const crosses = (span: Span) => span.start < block.start && span.end > block.start;
+  const plain = old.plainText;
+  const firstPair = firstPairFrom(plain, block.start);
+  if (old.quotations.some(crosses) || old.problems.some(crosses) || (firstPair > 0 && plain[firstPair - 1] > block.start)) return undefined;
+
+  // Everything from the comment's end on moves. Each list is cut before anything moves: nodes are shared between lists (see the movers).
+  const from = comment.end;
+  const tail = <T extends Span>(list: T[]) => list.slice(firstFrom(list, from));
+  const [headings, definitions, footnoteDefinitions, footnoteReferences, mentions, quotations, apparatus, comments, escapes, problems, blocks] = [
+    tail(old.headings),
+    tail(old.definitions),
+    tail(old.footnoteDefinitions),
+    tail(old.footnoteReferences),
+    tail(old.mentions),
+    tail(old.quotations),
+    tail(old.apparatus),
+    old.comments.slice(k + 1),
+    tail(old.escapes),
+    tail(old.problems),
+    old.blocks.slice(b + 1),
+  ];
+  moveHeadings(headings, delta);
+  moveDefinitions(definitions, delta);
+  moveFootnoteDefinitions(footnoteDefinitions, delta);
+  moveFootnoteReferences(footnoteReferences, delta);
+  moveMentions(mentions, delta);
+  moveQuotations(quotations, delta);
+  moveApparatus(apparatus, delta);
+  for (const spans of [comments, escapes, problems, blocks]) moveSpans(spans, delta);
+  comment.end += delta;
+  const moved = (offset: number) => (offset >= from ? offset + delta : offset);
+  return {
+    ...old,
+    text,
+    blocks: old.blocks.slice(0, b).concat([{ kind: 'blank', start: block.start, end: block.end + delta }], old.blocks.slice(b + 1)),
+    plainText: plain.map(moved),
+    // A turn's speaker was moved with the mentions.
+    turns: old.turns.map((turn) =>
+      turn.end < block.start ? turn : { ...turn, start: moved(turn.start), end: moved(turn.end), speech: turn.speech.map((s) => ({ start: moved(s.start), end: moved(s.end) })) },
+    ),
+  };
 }
 
 /** Turns keep their paragraphs; the edited one changes size, and a turn it opens takes its fresh speaker mention. */
