@@ -78,18 +78,19 @@ function diagnosticOf(v: unknown): LintDiagnostic | undefined {
   return { code, severity, message, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } } } as LintDiagnostic;
 }
 
-function lintOf(v: unknown, ids: string[]): FileRecord['lint'] | string {
+/** The lint of a record from its tuple (undefined for null); false when it is not one. */
+function lintOf(v: unknown, ids: string[]): FileRecord['lint'] | false {
   if (v === null) return undefined;
-  if (!Array.isArray(v) || v.length !== 2 || !Array.isArray(v[0]) || !Array.isArray(v[1])) return 'damaged';
+  if (!Array.isArray(v) || v.length !== 2 || !Array.isArray(v[0]) || !Array.isArray(v[1])) return false;
   const references: string[] = [];
   for (const k of v[0] as unknown[]) {
-    if (!isCount(k) || k >= ids.length) return 'damaged';
+    if (!isCount(k) || k >= ids.length) return false;
     references.push(ids[k]);
   }
   const diagnostics: LintDiagnostic[] = [];
   for (const d of v[1] as unknown[]) {
     const diagnostic = diagnosticOf(d);
-    if (!diagnostic) return 'damaged';
+    if (!diagnostic) return false;
     diagnostics.push(diagnostic);
   }
   return { references, diagnostics };
@@ -102,7 +103,7 @@ function fileRecordOf(v: unknown, ids: string[]): [string, FileRecord] | undefin
   if (typeof file !== 'string' || typeof hash !== 'string' || !isCount(size) || typeof mtimeMs !== 'number' || typeof checkedAt !== 'number') return undefined;
   if (!isStrings(definitions) || !isStrings(names) || !isStrings(authorities)) return undefined;
   const lint = lintOf(lintTuple, ids);
-  if (typeof lint === 'string') return undefined;
+  if (lint === false) return undefined;
   return [file, { hash, size, mtimeMs, checkedAt, definitions, names, authorities, lint }];
 }
 

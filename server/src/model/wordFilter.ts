@@ -6,15 +6,13 @@
 // that are not word characters, so it is such a run, and a filter that says
 // no is always right. Any other word gets a "may" and the text is searched.
 
+import { isWordChar } from '../syntax/chars';
+
 const ASCII_WORD = /^[0-9A-Za-z]+$/;
 /** Filter bits for each run of word characters in the text: most runs repeat, so about ten bits a distinct word. */
 const BITS_PER_RUN = 4;
 const MIN_BITS = 64;
 const MAX_BITS = 1 << 20;
-
-function isAsciiWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-}
 
 /** FNV-1a over UTF-16 units: the same value for a run scanned in a text and for the word asked for. */
 const FNV_OFFSET = 0x811c9dc5;
@@ -37,7 +35,7 @@ function forEachRun(text: string, onRun: (hash: number) => void): void {
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isAsciiWordCode(code)) {
+    if (code < 128 && isWordChar(code)) {
       hash = step(inRun ? hash : FNV_OFFSET, code);
       inRun = true;
     } else if (inRun) {

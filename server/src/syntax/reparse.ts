@@ -230,6 +230,20 @@ const moveFootnoteReferences: Mover<FootnoteReference> = (items, delta) => {
   }
 };
 
+/** The tree's lists of nodes, each with the mover of its node type. */
+const MOVED_LISTS = [
+  ['headings', moveHeadings],
+  ['definitions', moveDefinitions],
+  ['footnoteDefinitions', moveFootnoteDefinitions],
+  ['footnoteReferences', moveFootnoteReferences],
+  ['mentions', moveMentions],
+  ['quotations', moveQuotations],
+  ['apparatus', moveApparatus],
+  ['comments', moveSpans],
+  ['escapes', moveSpans],
+  ['problems', moveSpans],
+] as const satisfies readonly (readonly [keyof SyntaxTree, Mover<never>])[];
+
 function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined {
   const found = editedParagraph(old, text);
   if (!found) return undefined;
@@ -237,7 +251,7 @@ function reparseParagraph(old: SyntaxTree, text: string): SyntaxTree | undefined
   const from = block.start;
   // Where each list is cut, found before anything moves: nodes are shared between lists
   // (a mention's apparatus is also in `apparatus`), so moving one list moves items of another.
-  const lists: Span[][] = [old.headings, old.definitions, old.footnoteDefinitions, old.footnoteReferences, old.mentions, old.quotations, old.apparatus, old.comments, old.escapes, old.problems];
+  const lists: Span[][] = MOVED_LISTS.map(([key]) => old[key]);
   const cuts = new Map(lists.map((list) => [list, [firstFrom(list, from), firstFrom(list, contentEnd)]]));
   /** The list with the paragraph's items replaced by the fresh ones, and the items after it moved. */
   const splice = <T extends Span>(list: T[], items: T[], moveAll: Mover<T>): T[] => {
@@ -311,28 +325,10 @@ function reparseInComment(old: SyntaxTree, text: string): SyntaxTree | undefined
 
   // Everything from the comment's end on moves. Each list is cut before anything moves: nodes are shared between lists (see the movers).
   const from = comment.end;
-  const tail = <T extends Span>(list: T[]) => list.slice(firstFrom(list, from));
-  const [headings, definitions, footnoteDefinitions, footnoteReferences, mentions, quotations, apparatus, comments, escapes, problems, blocks] = [
-    tail(old.headings),
-    tail(old.definitions),
-    tail(old.footnoteDefinitions),
-    tail(old.footnoteReferences),
-    tail(old.mentions),
-    tail(old.quotations),
-    tail(old.apparatus),
-    old.comments.slice(k + 1),
-    tail(old.escapes),
-    tail(old.problems),
-    old.blocks.slice(b + 1),
-  ];
-  moveHeadings(headings, delta);
-  moveDefinitions(definitions, delta);
-  moveFootnoteDefinitions(footnoteDefinitions, delta);
-  moveFootnoteReferences(footnoteReferences, delta);
-  moveMentions(mentions, delta);
-  moveQuotations(quotations, delta);
-  moveApparatus(apparatus, delta);
-  for (const spans of [comments, escapes, problems, blocks]) moveSpans(spans, delta);
+  const tails = MOVED_LISTS.map(([key, move]) => [old[key].slice(firstFrom(old[key], from)), move as Mover<Span>] as const);
+  const blocksAfter = old.blocks.slice(b + 1);
+  for (const [items, move] of tails) move(items, delta);
+  moveSpans(blocksAfter, delta);
   comment.end += delta;
   const moved = (offset: number) => (offset >= from ? offset + delta : offset);
   return {
