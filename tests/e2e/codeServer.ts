@@ -62,7 +62,29 @@ export async function openFileFromExplorer(page: Page, relPath: string): Promise
   }
   const name = parts[parts.length - 1];
   await page.locator(`.tab.active[data-resource-name=${JSON.stringify(name)}]`).waitFor();
-  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+  await focusedEditor(page).waitFor();
+}
+
+/**
+ * Runs `attempt` until it succeeds or `timeoutMs` is spent. On a loaded
+ * machine a key pressed while focus moves (a quick input closing, an editor
+ * opening) is lost, and a palette can close under the test: a user would
+ * press again, and so does the test.
+ */
+export async function retryLost(attempt: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
+}
+
+/** The active editor, once it has the keyboard focus. */
+function focusedEditor(page: Page) {
+  return page.locator('.editor-group-container.active .monaco-editor.focused');
 }
 
 /**
@@ -71,12 +93,29 @@ export async function openFileFromExplorer(page: Page, relPath: string): Promise
  * command, ':' goes to a line.
  */
 async function quickPick(page: Page, value: string, expect: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(value);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: expect }).waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: expect });
+  await retryLost(async () => {
+    await page.keyboard.press('F1');
+    await input.fill(value, { timeout: 5_000 });
+    await row.waitFor({ timeout: 10_000 });
+  });
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Opens the Quick Fix menu (Ctrl+.) at the cursor and waits for an entry
+ * containing `text` (focused, when `focused`), pressing again while it does not show.
+ */
+export async function openCodeActions(page: Page, text: string, { focused = false } = {}): Promise<void> {
+  const menu = page.locator('.action-widget');
+  const row = page.locator(`.action-widget .monaco-list-row${focused ? '.focused' : ''}`, { hasText: text });
+  await retryLost(async () => {
+    if (await menu.isVisible()) await page.keyboard.press('Escape');
+    await focusedEditor(page).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Control+.');
+    await row.waitFor({ timeout: 5_000 });
+  });
 }
 
 /** Opens a file of the workspace with Quick Open (Go to File), by its workspace-relative path. */
@@ -84,6 +123,7 @@ export async function openFileByQuickOpen(page: Page, relPath: string): Promise<
   const name = path.basename(relPath);
   await quickPick(page, relPath, name);
   await page.locator(`.tab.active[data-resource-name=${JSON.stringify(name)}]`).waitFor();
+  await focusedEditor(page).waitFor();
 }
 
 /** Runs a command by its title, e.g. 'Show or Focus Hover'. */
@@ -92,8 +132,9 @@ export function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** Puts the cursor of the active editor at `line`:`column` (1-based) with Go to Line. */
-export function goToPosition(page: Page, line: number, column: number): Promise<void> {
-  return quickPick(page, `:${line}:${column}`, `line ${line} and character ${column}`);
+export async function goToPosition(page: Page, line: number, column: number): Promise<void> {
+  await quickPick(page, `:${line}:${column}`, `line ${line} and character ${column}`);
+  await focusedEditor(page).waitFor();
 }
 
 /** The text of the active editor's visible lines, spaces as typed (Monaco renders them as U+00A0). */

@@ -21,6 +21,7 @@ import {
   ensureCodeServer,
   goToPosition,
   installExtension,
+  openCodeActions,
   openFileByQuickOpen,
   launchBrowser,
   openFileFromExplorer,
@@ -159,9 +160,8 @@ describe('Histmark in a real VS Code', () => {
   uiTest('the quick fix attributes the quotation and the problem disappears', async () => {
     const at = positionOf(TEST_TEXT, QUOTATION, 1);
     await goToPosition(page, at.line, at.column);
-    await page.keyboard.press('Control+.');
     // The preferred fix comes first and has the focus. (A pointer block over the menu swallows clicks.)
-    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to Enver Hoxha, mentioned in this sentence: {@hoxha}' }).waitFor();
+    await openCodeActions(page, 'Attribute to Enver Hoxha, mentioned in this sentence: {@hoxha}', { focused: true });
     await screenshot(page, '4a-quick-fix-menu');
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page), POLL).toContain(`said: ${QUOTATION}{@hoxha}`);
@@ -283,9 +283,8 @@ describe('Histmark in a real VS Code', () => {
     await openFileByQuickOpen(page, PICKER_DOC);
     const at = positionOf(PICKER_TEXT, PICKED_QUOTATION, 1);
     await goToPosition(page, at.line, at.column);
-    await page.keyboard.press('Control+.');
     // No mention in the quotation's paragraph: nothing is preferred, and the picker comes first.
-    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Attribute to…' }).waitFor();
+    await openCodeActions(page, 'Attribute to…', { focused: true });
     await page.keyboard.press('Enter');
     const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     // Nearest first: Mikoyan is named closer to the quotation than Shehu.
@@ -306,8 +305,7 @@ describe('Histmark in a real VS Code', () => {
   uiTest('Create entity registers a person with the people, named as the mention reads', async () => {
     const at = positionOf(PICKER_TEXT, '{@theodhosi}', 3);
     await goToPosition(page, at.line, at.column);
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Create @person theodhosi: Koço Theodhosi in registry/people.hmd' }).waitFor();
+    await openCodeActions(page, 'Create @person theodhosi: Koço Theodhosi in registry/people.hmd');
     await screenshot(page, '7e-create-entity-menu');
     // The person comes first in the menu.
     await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Create @person theodhosi' }).waitFor();
