@@ -4,12 +4,12 @@
 // is a failure with its reason (the server logs it); the rest loads.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeFileSystem } from '../../server/src/model/fileSystem';
-import { loadWorkspaceFolder } from '../../server/src/model/loader';
+import { blockingFileSystem, nodeFileSystem } from '../../server/src/model/fileSystem';
+import { loadWorkspaceFolder, readDocument, readScope } from '../../server/src/model/loader';
 import { WorkspaceIndex } from '../../server/src/model/workspaceIndex';
 
 const folders: string[] = [];
@@ -22,7 +22,10 @@ function folder(files: Record<string, string>): string {
   return root;
 }
 
-describe('loading a workspace folder from disk', () => {
+describe.each([
+  ['without blocking (the server)', nodeFileSystem],
+  ['blocking (the CLI and worker threads)', blockingFileSystem],
+])('loading a workspace folder from disk, %s', (_, nodeFileSystem) => {
   it('skips a FIFO, a device, a file over maxFileSize and a link out of the workspace, each with its reason', async () => {
     const outside = folder({ 'secret.hmd': '@person secret: Not Yours\n' });
     const root = folder({ 'histmark.json': '{"maxFileSize": 100}', 'ok.hmd': '@person tito: Josip Broz Tito\n', 'big.hmd': 'x'.repeat(101) });
@@ -38,6 +41,18 @@ describe('loading a workspace folder from disk', () => {
     ]);
     expect([...index.documents()].map((d) => path.basename(d.uri)).sort()).toEqual(['inside.hmd', 'ok.hmd']);
     expect(index.entity('secret')).toBeUndefined();
+  });
+
+  it('reads a file in a folder linked out of the workspace only through the link check, and a file linked within', async () => {
+    const outside = folder({ 'secret.hmd': '@person secret: Not Yours\n' });
+    const root = folder({ 'ok.hmd': 'Plain.\n' });
+    symlinkSync(outside, path.join(root, 'linked'));
+    mkdirSync(path.join(root, 'sub'));
+    symlinkSync(path.join(root, 'ok.hmd'), path.join(root, 'sub', 'again.hmd'));
+    const scope = await readScope(nodeFileSystem, [root], new WorkspaceIndex().config);
+    await expect(readDocument(nodeFileSystem, path.join(root, 'linked', 'secret.hmd'), scope)).rejects.toThrow('a link to a file outside the workspace: not followed.');
+    expect(await readDocument(nodeFileSystem, path.join(root, 'sub', 'again.hmd'), scope)).toBe('Plain.\n');
+    expect(await readDocument(nodeFileSystem, path.join(root, 'ok.hmd'), scope)).toBe('Plain.\n');
   });
 
   it('a device is not a regular file', async () => {

@@ -4,7 +4,7 @@
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
-import { nodeFileSystem } from '../model/fileSystem';
+import { blockingFileSystem } from '../model/fileSystem';
 import { readDocument, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { LintResult } from './lint';
@@ -108,8 +108,8 @@ async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
   // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
   const index = new WorkspaceIndex({ keepAllTrees: true });
   index.setConfig(input.configText);
-  const scope = await readScope(nodeFileSystem, [input.root], index.config);
-  const read = (file: string) => readDocument(nodeFileSystem, file, scope);
+  const scope = await readScope(blockingFileSystem, [input.root], index.config);
+  const read = (file: string) => readDocument(blockingFileSystem, file, scope);
   const { texts, failures } = await readAll(input.files, read, input.concurrency);
   port.postMessage(indexDefinitions(index, texts));
   const others = await new Promise<string[]>((resolve) => port.once('message', resolve));

@@ -2,7 +2,7 @@
 
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nodeFileSystem } from '../model/fileSystem';
+import { blockingFileSystem } from '../model/fileSystem';
 import { cacheFileOf, loadCache, saveCache } from './cache';
 import { countSeverities, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format, printable, type RelativeReport, VERSION } from './formats';
 import { lint } from './lint';
@@ -110,7 +110,7 @@ async function runLint(args: string[]): Promise<number> {
   let result: Awaited<ReturnType<typeof lint>>;
   try {
     // The bundled CLI is also the script of its lint worker threads.
-    result = await lint(nodeFileSystem, targets, cwd, {
+    result = await lint(blockingFileSystem, targets, cwd, {
       workerScript: __filename,
       cache,
       shard: options.shard,

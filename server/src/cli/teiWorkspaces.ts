@@ -9,7 +9,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../model/config';
-import { collectDocuments, nodeFileSystem } from '../model/fileSystem';
+import { collectDocuments, blockingFileSystem } from '../model/fileSystem';
 import { readConfigText, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { TeiSource } from '../render/tei/document';
@@ -44,14 +44,14 @@ async function loadWorkspace(root: string, files: Set<string> | undefined, failu
   // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
   const index = new WorkspaceIndex({ keepAllTrees: true });
   try {
-    index.setConfig(await readConfigText(nodeFileSystem, root));
+    index.setConfig(await readConfigText(blockingFileSystem, root));
   } catch (error) {
     failures.push({ path: path.join(root, CONFIG_FILE), message: readFailure(error) });
   }
-  const documents = await collectDocuments(nodeFileSystem, root, index.config.exclude);
+  const documents = await collectDocuments(blockingFileSystem, root, index.config.exclude);
   // Only regular files inside the workspace, of at most maxFileSize bytes, are read (as lint reads them).
-  const scope = await readScope(nodeFileSystem, [root], index.config);
-  const { texts, failures: unread } = await readAll(documents, (file) => readDocument(nodeFileSystem, file, scope));
+  const scope = await readScope(blockingFileSystem, [root], index.config);
+  const { texts, failures: unread } = await readAll(documents, (file) => readDocument(blockingFileSystem, file, scope));
   failures.push(...unread.filter((f) => !files || files.has(f.path)));
   for (const file of files ?? []) {
     if (!documents.includes(file)) failures.push({ path: file, message: file.endsWith('.hmd') ? 'excluded by histmark.json, or in node_modules or a dot-folder.' : 'not a Histmark document (.hmd).' });

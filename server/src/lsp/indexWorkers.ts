@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
 import { diagnoseDocument } from '../features/diagnostics';
 import type { HmDiagnostic } from '../features/diagnostics/types';
-import { nodeFileSystem } from '../model/fileSystem';
+import { blockingFileSystem, nodeFileSystem } from '../model/fileSystem';
 import { configureFolder, inParallel, type LoadResult, mayDefine, readDocument, readFailure, readScope, uriOfPath } from '../model/loader';
 import type { CompactForm } from '../model/storedDocument';
 import { WorkspaceIndex } from '../model/workspaceIndex';
@@ -126,11 +126,11 @@ export function runIndexWorker(): boolean {
 async function indexShare(input: WorkerInput, port: MessagePort): Promise<void> {
   const index = new WorkspaceIndex();
   index.setConfig(input.configText);
-  const scope = await readScope(nodeFileSystem, [input.root], index.config);
+  const scope = await readScope(blockingFileSystem, [input.root], index.config);
   const failures: Failure[] = [];
   const readText = async (file: string): Promise<string | undefined> => {
     try {
-      return await readDocument(nodeFileSystem, file, scope);
+      return await readDocument(blockingFileSystem, file, scope);
     } catch (error) {
       failures.push({ path: file, message: readFailure(error) });
       return undefined;

@@ -1,7 +1,8 @@
 // The small interface through which the model reads a workspace, so that
 // tests run on an in-memory workspace and the CLI and server on disk.
 
-import { constants, promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
+import { promisify } from 'node:util';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_MAX_FILE_SIZE, formatSize } from './config';
@@ -15,9 +16,10 @@ export interface WorkspaceFileSystem {
   /**
    * The file decoded as UTF-8 (a BOM removed); throws on invalid UTF-8, I/O
    * failure, a file that is not a regular file (a pipe or device would never
-   * end) or one larger than `maxBytes`.
+   * end) or one larger than `maxBytes`. With `noFollow`, throws
+   * `SymbolicLinkError` when the path's last part is a symbolic link.
    */
-  readFile(filePath: string, maxBytes?: number): Promise<string>;
+  readFile(filePath: string, maxBytes?: number, options?: { noFollow?: boolean }): Promise<string>;
   readDirectory(dirPath: string): Promise<DirectoryEntry[]>;
   isDirectory(filePath: string): Promise<boolean>;
   /** The path with every symbolic link resolved. */
@@ -29,27 +31,71 @@ export class InvalidUtf8Error extends Error {}
 /** A file that is deliberately not read; the message says why. */
 export class SkippedFileError extends Error {}
 
+/** A read that was not to follow a symbolic link met one. */
+export class SymbolicLinkError extends Error {}
+
 function tooLarge(bytes: number, maxBytes: number): SkippedFileError {
   return new SkippedFileError(`larger than ${formatSize(maxBytes)} (${formatSize(bytes)}): skipped; raise "maxFileSize" in histmark.json to read it.`);
 }
 
+/** The file operations a read needs, as promises (libuv's pool) or done at once (blocking the thread). */
+interface FileOperations {
+  open(filePath: string, flags: number): number | Promise<number>;
+  fstat(fd: number): fs.Stats | Promise<fs.Stats>;
+  read(fd: number, buffer: Buffer, offset: number, length: number, position: number): number | Promise<number>;
+  close(fd: number): void | Promise<void>;
+  readdir(dirPath: string): fs.Dirent[] | Promise<fs.Dirent[]>;
+  stat(filePath: string): fs.Stats | Promise<fs.Stats>;
+  realpath(filePath: string): string | Promise<string>;
+}
+
+const readAsync = promisify(fs.read);
+const waitingOperations: FileOperations = {
+  open: promisify(fs.open),
+  fstat: promisify(fs.fstat),
+  read: async (fd, buffer, offset, length, position) => (await readAsync(fd, buffer, offset, length, position)).bytesRead,
+  close: promisify(fs.close),
+  readdir: (dirPath) => fs.promises.readdir(dirPath, { withFileTypes: true }),
+  stat: promisify(fs.stat),
+  realpath: (filePath) => fs.promises.realpath(filePath),
+};
+
+const blockingOperations: FileOperations = {
+  open: fs.openSync,
+  fstat: (fd) => fs.fstatSync(fd),
+  read: fs.readSync,
+  close: fs.closeSync,
+  readdir: (dirPath) => fs.readdirSync(dirPath, { withFileTypes: true }),
+  stat: (filePath) => fs.statSync(filePath),
+  realpath: (filePath) => fs.realpathSync.native(filePath),
+};
+
 /** Reads a regular file of at most `maxBytes`, checked on the open file itself, so that what is read is what was checked. */
-async function readRegularFile(filePath: string, maxBytes: number): Promise<Buffer> {
+async function readRegularFile(ops: FileOperations, filePath: string, maxBytes: number, noFollow: boolean): Promise<Buffer> {
+  // Where the system cannot refuse a link at open, the caller resolves the path itself.
+  if (noFollow && !fs.constants.O_NOFOLLOW) throw new SymbolicLinkError(filePath);
   // Non-blocking: opening a pipe with no writer would otherwise wait forever.
-  const handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (noFollow ? fs.constants.O_NOFOLLOW : 0);
+  let fd: number;
   try {
-    const stat = await handle.stat();
+    fd = await ops.open(filePath, flags);
+  } catch (error) {
+    if (noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP') throw new SymbolicLinkError(filePath);
+    throw error;
+  }
+  try {
+    const stat = await ops.fstat(fd);
     if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${filePath}`), { code: 'EISDIR' });
     if (!stat.isFile()) throw new SkippedFileError('not a regular file (a pipe, device or socket): skipped.');
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
     // One byte more than allowed tells a file that grew since.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = await ops.read(fd, buffer, length, buffer.length - length, length);
     if (length > maxBytes) throw tooLarge(length, maxBytes);
     return buffer.subarray(0, length);
   } finally {
-    await handle.close();
+    await ops.close(fd);
   }
 }
 
@@ -64,21 +110,33 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-export const nodeFileSystem: WorkspaceFileSystem = {
-  async readFile(filePath, maxBytes = DEFAULT_MAX_FILE_SIZE) {
-    return decodeUtf8(await readRegularFile(filePath, maxBytes));
-  },
-  async readDirectory(dirPath) {
-    const entries = await fs.readdir(dirPath, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
-  },
-  async isDirectory(filePath) {
-    return (await fs.stat(filePath)).isDirectory();
-  },
-  realPath(filePath) {
-    return fs.realpath(filePath);
-  },
-};
+function diskFileSystem(ops: FileOperations): WorkspaceFileSystem {
+  return {
+    async readFile(filePath, maxBytes = DEFAULT_MAX_FILE_SIZE, options) {
+      return decodeUtf8(await readRegularFile(ops, filePath, maxBytes, options?.noFollow === true));
+    },
+    async readDirectory(dirPath) {
+      const entries = await ops.readdir(dirPath);
+      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+    },
+    async isDirectory(filePath) {
+      return (await ops.stat(filePath)).isDirectory();
+    },
+    async realPath(filePath) {
+      return ops.realpath(filePath);
+    },
+  };
+}
+
+/** The disk, read without blocking the thread: for the language server's main thread, which must keep answering. */
+export const nodeFileSystem = diskFileSystem(waitingOperations);
+
+/**
+ * The disk, read by blocking calls: for a thread that does nothing else while
+ * it reads (the CLI, index and lint workers), where a promise per file costs
+ * more than the read.
+ */
+export const blockingFileSystem = diskFileSystem(blockingOperations);
 
 /** An in-memory workspace: file paths (with `/`) to contents. */
 export function memoryFileSystem(files: Record<string, string>): WorkspaceFileSystem {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE, type HistmarkConfig } from './config';
-import { collectDocuments, SkippedFileError, type WorkspaceFileSystem } from './fileSystem';
+import { collectDocuments, SkippedFileError, SymbolicLinkError, type WorkspaceFileSystem } from './fileSystem';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface LoadResult {
@@ -35,10 +35,12 @@ export interface ReadScope {
   /** The workspace folders, symbolic links resolved. */
   realRoots: string[];
   maxFileSize: number;
+  /** Real paths of the folders documents were read from, asked once a folder. */
+  realFolders: Map<string, string>;
 }
 
 export async function readScope(fileSystem: WorkspaceFileSystem, roots: string[], config: HistmarkConfig): Promise<ReadScope> {
-  return { realRoots: await Promise.all(roots.map((root) => fileSystem.realPath(root))), maxFileSize: config.maxFileSize };
+  return { realRoots: await Promise.all(roots.map((root) => fileSystem.realPath(root))), maxFileSize: config.maxFileSize, realFolders: new Map() };
 }
 
 /** Whether `file` lies inside `folder` (not the folder itself). */
@@ -53,8 +55,22 @@ export function isWithin(folder: string, file: string): boolean {
  * and annotations), and the size is limited by `maxFileSize`.
  */
 export async function readDocument(fileSystem: WorkspaceFileSystem, file: string, scope: ReadScope): Promise<string> {
+  const inside = (real: string) => scope.realRoots.some((root) => isWithin(root, real));
+  // Most files are no links: their folder's real path and their name are their real path, checked by
+  // an open that refuses a link. Only a link is resolved whole (a realpath a file costs more than its read).
+  const folder = path.dirname(file);
+  let realFolder = scope.realFolders.get(folder);
+  if (realFolder === undefined) scope.realFolders.set(folder, (realFolder = await fileSystem.realPath(folder)));
+  const direct = path.join(realFolder, path.basename(file));
+  if (inside(direct)) {
+    try {
+      return await fileSystem.readFile(direct, scope.maxFileSize, { noFollow: true });
+    } catch (error) {
+      if (!(error instanceof SymbolicLinkError)) throw error;
+    }
+  }
   const real = await fileSystem.realPath(file);
-  if (!scope.realRoots.some((root) => isWithin(root, real))) throw new SkippedFileError('a link to a file outside the workspace: not followed.');
+  if (!inside(real)) throw new SkippedFileError('a link to a file outside the workspace: not followed.');
   return fileSystem.readFile(real, scope.maxFileSize);
 }
 
