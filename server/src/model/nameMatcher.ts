@@ -7,7 +7,7 @@
 // words: the common words of the text cost no substring and no probe. Names
 // are NFC (SPEC 1); a word of text is normalised only when it is not ASCII.
 
-import { charLength, isWhitespace, isWordCharAt } from '../syntax/chars';
+import { charLength, isWhitespace, isWordChar, isWordCharAt } from '../syntax/chars';
 import type { Entity } from './entity';
 
 export interface NameMatch {
@@ -25,6 +25,8 @@ interface TokenNode {
 }
 
 const FIRST_WORD = /^[\p{L}\p{M}\p{Nd}]+/u;
+/** 1 for the ASCII word characters: the common case of the scan without a call. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (isWordChar(c) ? 1 : 0));
 const FILTER_BITS = 1 << 20;
 /** The token of a space in a name: it matches a run of white space. */
 const SPACE = ' ';
@@ -75,12 +77,14 @@ export class NameMatcher {
     return this.root.next.size === 0;
   }
 
-  /** Matches in `text` between `start` and `end`. */
-  *matches(text: string, start: number, end: number): IterableIterator<NameMatch> {
+  /** Appends the matches in `text` between `start` and `end` to `out` (an array, not a generator: it runs once a plain-text range). */
+  matchesInto(text: string, start: number, end: number, out: NameMatch[]): void {
+    const firstWords = this.firstWords;
     let p = start;
     while (p < end) {
       // Every position reached follows a character that is not a word's (or is `start`): a word character starts a word.
-      if (!isWordCharAt(text, p)) {
+      let c = text.charCodeAt(p);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordCharAt(text, p)) {
         p++;
         continue;
       }
@@ -88,14 +92,19 @@ export class NameMatcher {
       let wordEnd = p;
       let hash = 0;
       let ascii = true;
-      for (let c = text.charCodeAt(wordEnd); wordEnd < end && isWordCharAt(text, wordEnd); c = text.charCodeAt(++wordEnd)) {
-        if (c >= 128) ascii = false;
+      while (wordEnd < end) {
+        if (c < 128) {
+          if (ASCII_WORD[c] === 0) break;
+        } else if (isWordCharAt(text, wordEnd)) {
+          ascii = false;
+        } else break;
         hash = nextHash(hash, c);
+        c = text.charCodeAt(++wordEnd);
       }
       const bit = hash & (FILTER_BITS - 1);
-      const match = ascii && (this.firstWords[bit >>> 5] & (1 << (bit & 31))) === 0 ? undefined : this.longestAt(text, p, end);
+      const match = ascii && (firstWords[bit >>> 5] & (1 << (bit & 31))) === 0 ? undefined : this.longestAt(text, p, end);
       if (match) {
-        yield match;
+        out.push(match);
         p = match.end;
       } else {
         p = wordEnd;

@@ -30,29 +30,33 @@ function setOrTest(filter: Uint8Array, hash: number, set: boolean): boolean {
   return true;
 }
 
-function forEachRun(text: string, onRun: (hash: number) => void): void {
+/** The hashes of a text's runs, reused between texts: one pass over the text, then the filter sized for them. */
+let runHashes = new Int32Array(4096);
+
+export function wordFilterOf(text: string): Uint8Array {
+  let runs = 0;
   let hash = FNV_OFFSET;
   let inRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  // One past the end: the sentinel 0 closes a run the text ends with.
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
     if (code < 128 && isWordChar(code)) {
       hash = step(inRun ? hash : FNV_OFFSET, code);
       inRun = true;
     } else if (inRun) {
-      onRun(hash);
+      if (runs === runHashes.length) {
+        const grown = new Int32Array(runs * 2);
+        grown.set(runHashes);
+        runHashes = grown;
+      }
+      runHashes[runs++] = hash;
       inRun = false;
     }
   }
-  if (inRun) onRun(hash);
-}
-
-export function wordFilterOf(text: string): Uint8Array {
-  let runs = 0;
-  forEachRun(text, () => runs++);
   let bits = MIN_BITS;
   while (bits < runs * BITS_PER_RUN && bits < MAX_BITS) bits *= 2;
   const filter = new Uint8Array(bits / 8);
-  forEachRun(text, (hash) => setOrTest(filter, hash, true));
+  for (let r = 0; r < runs; r++) setOrTest(filter, runHashes[r], true);
   return filter;
 }
 

@@ -72,12 +72,13 @@ class PlainReader {
 
   matches(start: number, end: number, out: NameMatch[]): void {
     const run = readPlain(this.text, start, end, this.transparent.in(start, end));
-    if (!run) {
-      for (const match of this.matcher.matches(this.text, start, end)) out.push(match);
-      return;
-    }
-    for (const match of this.matcher.matches(run.text, 0, run.text.length)) {
-      out.push({ ...match, start: run.offsetOf(match.start), end: run.offsetOf(match.end - 1) + 1 });
+    if (!run) return this.matcher.matchesInto(this.text, start, end, out);
+    const first = out.length;
+    this.matcher.matchesInto(run.text, 0, run.text.length, out);
+    // Fresh matches, in the run's offsets: moved into the source's.
+    for (let i = first; i < out.length; i++) {
+      const match = out[i];
+      out[i] = { ...match, start: run.offsetOf(match.start), end: run.offsetOf(match.end - 1) + 1 };
     }
   }
 }
