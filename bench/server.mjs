@@ -149,6 +149,11 @@ export class BenchServer {
         workspace: { configuration: true, workspaceFolders: true, symbol: {}, diagnostics: { refreshSupport: true } },
         textDocument: {
           hover: { contentFormat: ['markdown'] },
+          // What VS Code's client (vscode-languageclient 9 and later) says it takes of a completion list.
+          completion: {
+            completionItem: { snippetSupport: true, labelDetailsSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+          },
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true },
           diagnostic: { dynamicRegistration: false },

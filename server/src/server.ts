@@ -36,6 +36,7 @@ import { foldingRanges } from './features/folding';
 import { documentLinks } from './features/documentLinks';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { completion, resolveCompletion } from './features/completion';
+import { completionClientOf, PLAIN_COMPLETION_CLIENT, shapedFor } from './features/completionList';
 import { ATTRIBUTE_ALL_KIND, codeActions } from './features/codeActions';
 import { type AttributeParams, attributionEditFor } from './features/attribution';
 import { hover } from './features/hover';
@@ -74,6 +75,8 @@ const sync = new WorkspaceSync(connection, index, documents, publisher, gate, no
 let folders: string[] = [];
 /** The client applies CreateFile edits (a quick fix may create the registry). */
 let canCreateFiles = false;
+/** What the client takes of a completion list's compact forms (features/completionList.ts). */
+let completionClient = PLAIN_COMPLETION_CLIENT;
 
 /**
  * Every handler runs through here: it waits until the index is complete (no
@@ -113,6 +116,7 @@ connection.onInitialize((params): InitializeResult => {
   };
   const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
   canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+  completionClient = completionClientOf(params.capabilities);
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -188,7 +192,7 @@ connection.languages.semanticTokens.on(guarded('semantic tokens', (p) => semanti
 connection.languages.semanticTokens.onRange(
   guarded('semantic tokens', (p) => semanticTokens(index, p.textDocument.uri, { first: p.range.start.line, last: p.range.end.line })),
 );
-connection.onCompletion(guarded('completion', (p) => completion(index, p.textDocument.uri, p.position)));
+connection.onCompletion(guarded('completion', (p) => shapedFor(completion(index, p.textDocument.uri, p.position), completionClient)));
 const completionResolve = guarded('completion resolve', (item: CompletionItem, _token: CancellationToken) => resolveCompletion(index, item));
 connection.onCompletionResolve(async (item, token) => (await completionResolve(item, token)) ?? item);
 connection.onCodeAction(guarded('code actions', (p) => codeActions(index, p, { settings, folders, canCreateFiles })));

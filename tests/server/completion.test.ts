@@ -207,6 +207,34 @@ describe('completion item resolve', () => {
   });
 });
 
+describe('completion for a client of LSP 3.17', () => {
+  // What VS Code's client (vscode-languageclient 9 and later) says it takes of a completion list.
+  const VS_CODE_COMPLETION = {
+    completionItem: { snippetSupport: true, labelDetailsSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+    completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+  };
+  let modern: TestServer;
+  let modernUri: string;
+  beforeAll(async () => {
+    modern = await startServer({ 'registry.hmd': REGISTRY }, { completion: VS_CODE_COMPLETION });
+    modernUri = await modern.open('doc.hmd', 'Letter to @Nikit today.\n');
+  });
+  afterAll(() => modern.stop());
+
+  it('sends the range once, each item its text, and the detail only when the item is resolved', async () => {
+    const list = (await modern.connection.sendRequest('textDocument/completion', { textDocument: { uri: modernUri }, position: { line: 0, character: 16 } })) as CompletionList;
+    expect(list.itemDefaults).toEqual({ editRange: { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } } });
+    expect(list.items.map((i) => [i.label, i.textEditText, i.textEdit, i.detail])).toEqual([
+      ['[Nikita]{@khrushchev}', '[Nikita]{@khrushchev}', undefined, undefined],
+      ['khrushchev', '@khrushchev', undefined, undefined],
+    ]);
+    expect(list.items[1].labelDetails).toEqual({ detail: ' Nikita Sergeyevich Khrushchev', description: '15 April 1894 – 11 September 1971' });
+    const resolved = (await modern.connection.sendRequest('completionItem/resolve', list.items[1])) as CompletionItem;
+    expect(resolved.detail).toBe('Nikita Sergeyevich Khrushchev, 15 April 1894 – 11 September 1971');
+    expect(resolved.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('**Nikita Sergeyevich Khrushchev**') });
+  });
+});
+
 describe('entity completion in a large registry', () => {
   // Sixty ids with `kar` inside, sorting before every other id; a hundred "Comrade Zog" sharing two display words.
   const inId = Array.from({ length: 60 }, (_, i) => `@person akar-${String(i).padStart(2, '0')}: Worker ${i}\n`);

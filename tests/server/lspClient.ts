@@ -130,6 +130,8 @@ export interface ServerOptions {
   configurationFails?: boolean;
   /** Environment variables for the server (added to this process's). */
   env?: Record<string, string>;
+  /** The client's completion capabilities, instead of the default snippets and markdown. */
+  completion?: Record<string, unknown>;
 }
 
 /** Starts the server process on a workspace of `files`, without initializing it. */
@@ -203,7 +205,7 @@ export function launchServer(files: Record<string, string>, options: ServerOptio
         workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+          completion: options.completion ?? { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
           rename: { prepareSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

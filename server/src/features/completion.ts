@@ -9,12 +9,11 @@
 
 import { type CompletionItem, CompletionItemKind, type CompletionList, type Position, type Range } from 'vscode-languageserver';
 import { FIELD_KINDS, RELATION_TARGETS, type Entity } from '../model/entity';
-import { entitySnapshot, isCurrent } from '../model/entitySnapshot';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
 import { MENTION_KEYS } from '../syntax/fields';
-import { lastAtOrBefore } from '../syntax/positions';
 import type { Definition, EntityKind, FrontMatter } from '../syntax/types';
-import { datesOf, entityCard } from './entityCard';
+import { entityCard } from './entityCard';
+import { type Candidate, candidateOf, candidateTable, eachMatch, Fit, sharedWords, wordsOf } from './entityCandidates';
 import { spanText } from './reading';
 
 const ENTITY_ITEM_KINDS: Record<EntityKind, CompletionItemKind> = {
@@ -74,7 +73,6 @@ const BRACE_GROUP = new RegExp(`^\\s*(?:@[${ID_CHARS}]+\\??\\s+)*(@[${ID_CHARS}]
 /** The value token being typed in a mention list: `@partial` or `partial`. */
 const LIST_TOKEN = new RegExp(`(?:^|[\\s,;:[\\]])(@?[${ID_CHARS}]*)$`, 'u');
 const KEY_SO_FAR = /^[ \t]*([A-Za-z0-9_-]*)$/;
-const NON_WORD = /[^\p{L}\p{M}\p{Nd}]+/u;
 
 /** The cursor and the line around it. */
 interface Cursor {
@@ -178,224 +176,25 @@ interface EntityContext {
   bare?: boolean;
 }
 
-/** Lowercase words without accents, for comparing names. */
-function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(NON_WORD)
-    .filter((w) => w.length > 1);
-}
-
 /**
  * At most this many items in one answer. The list is incomplete, so the
  * client asks again as the user types; the best matches come first.
  */
 export const MAX_COMPLETION_ITEMS = 50;
 
-/** What completion reads of an entity, worked out once per definition (an edited definition is a new entity). */
-interface Candidate {
-  entity: Entity;
-  lowerId: string;
-  /** The claimed names, in claim order. */
-  names: string[];
-  labelDetails: CompletionItem['labelDetails'];
-  detail: string;
-  /** The words of every name, for ranking by display text; worked out on first use. */
-  nameWords?: Set<string>;
-}
-
-const candidates = new WeakMap<Entity, Candidate>();
-
-/** `entity`'s candidate; `previous`, a candidate of the same id before an edit, is taken over when what completion reads is the same. */
-function candidateOf(entity: Entity, previous?: Candidate): Candidate {
-  let candidate = candidates.get(entity);
-  if (candidate) return candidate;
-  if (previous && readsAlike(previous.entity, entity)) {
-    candidate = { ...previous, entity };
-  } else {
-    const dates = datesOf(entity);
-    candidate = {
-      entity,
-      lowerId: entity.id.toLowerCase(),
-      names: entity.names.map((claim) => claim.name),
-      labelDetails: { detail: ` ${entity.displayName}`, description: dates.join('; ') || undefined },
-      // Preferred name and dates in words: `Nikita Khrushchev, 15 April 1894 – 11 September 1971`.
-      detail: [entity.displayName, ...dates].join(', '),
-      // Set from the start, so that candidates keep one shape.
-      nameWords: undefined,
-    };
-  }
-  candidates.set(entity, candidate);
-  return candidate;
-}
-
-/** Whether two definitions agree in all that completion reads: id, kind, names and dates. */
-function readsAlike(a: Entity, b: Entity): boolean {
-  const dates = (e: Entity) => [e.dates.born, e.dates.died, e.dates.founded, e.dates.dissolved, e.dates.date];
-  const names = (e: Entity) => e.names.map((claim) => claim.name);
-  const same = (x: readonly unknown[], y: readonly unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  return a.id === b.id && a.kind === b.kind && a.displayName === b.displayName && same(names(a), names(b)) && same(dates(a), dates(b));
-}
-
-/** Lowercase names and words of names that start with one character, each after a `\n`. */
-interface NameSegments {
-  text: string;
-  /** Where each segment's `\n` is in `text`. */
-  starts: number[];
-  /** For each segment: its candidate (position in the part's `byId`), which of its claims, whether the whole name. */
-  positions: number[];
-  claims: number[];
-  whole: boolean[];
-}
-
-/**
- * The entities of one document in id order, searchable without visiting
- * each: a partial is looked for in one string of all lowercase ids, and
- * `\n` + partial in one string of the lowercase names and name words that
- * start as it does (ids, names and partials hold no `\n`).
- */
-interface CandidatePart {
-  /** As the index gave them, to tell when they change. */
-  entities: Entity[];
-  byId: Candidate[];
-  /** `\n` + lowercase id, for each candidate in id order. */
-  ids: string;
-  /** Where each candidate's `\n` is in `ids`. */
-  idStarts: number[];
-  /** By first character (code unit). */
-  names: Map<string, NameSegments>;
-}
-
-/** The index's entities by document: an edit builds again only the part of the document edited. */
-interface CandidateTable {
-  entities: Entity[];
-  parts: Map<string, CandidatePart>;
-}
-
-const tables = new WeakMap<WorkspaceIndex, CandidateTable>();
-
-function candidateTable(index: WorkspaceIndex): CandidateTable {
-  const table = tables.get(index);
-  if (table && isCurrent(index, table.entities)) return table;
-  const entities = entitySnapshot(index);
-  const byDocument = new Map<string, Entity[]>();
-  for (const entity of entities) {
-    const list = byDocument.get(entity.uri);
-    if (list) list.push(entity);
-    else byDocument.set(entity.uri, [entity]);
-  }
-  const parts = new Map<string, CandidatePart>();
-  for (const [uri, list] of byDocument) {
-    const old = table?.parts.get(uri);
-    parts.set(uri, old && old.entities.length === list.length && old.entities.every((e, i) => e === list[i]) ? old : candidatePart(list, old));
-  }
-  const built = { entities, parts };
-  tables.set(index, built);
-  return built;
-}
-
-function candidatePart(entities: Entity[], old: CandidatePart | undefined): CandidatePart {
-  const previous = new Map(old?.byId.map((c) => [c.entity.id, c]));
-  const byId = entities.map((e) => candidateOf(e, previous.get(e.id))).sort((a, b) => (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0));
-  const idStarts: number[] = [];
-  let idLength = 0;
-  for (const candidate of byId) {
-    idStarts.push(idLength);
-    idLength += candidate.lowerId.length + 1;
-  }
-  const segments = new Map<string, NameSegments & { texts: string[]; length: number }>();
-  const addName = (text: string, position: number, claim: number, whole: boolean) => {
-    if (text === '') return;
-    let group = segments.get(text[0]);
-    if (!group) segments.set(text[0], (group = { text: '', starts: [], positions: [], claims: [], whole: [], texts: [], length: 0 }));
-    group.starts.push(group.length);
-    group.positions.push(position);
-    group.claims.push(claim);
-    group.whole.push(whole);
-    group.texts.push(text);
-    group.length += text.length + 1;
-  };
-  byId.forEach((candidate, position) => {
-    candidate.names.forEach((name, claim) => {
-      addName(name.toLowerCase(), position, claim, true);
-      for (const word of name.split(NON_WORD)) addName(word.toLowerCase(), position, claim, false);
-    });
-  });
-  const names = new Map<string, NameSegments>();
-  for (const [first, { texts, starts, positions, claims, whole }] of segments) names.set(first, { text: texts.map((t) => `\n${t}`).join(''), starts, positions, claims, whole });
-  return { entities, byId, ids: byId.map((c) => `\n${c.lowerId}`).join(''), idStarts, names };
-}
-
-
-/** How well `partial` matches, lower is better: the id exactly, the id's start, a name's start, a name word's start, inside the id. */
-const enum Fit {
-  ExactId,
-  IdStart,
-  NameStart,
-  WordStart,
-  InId,
-}
-
-interface Match {
-  /** Position in the part's `byId`. */
-  position: number;
-  fit: Fit;
-  /** The id when it contains the partial, else the first preferred name or alias (claim order) that a word of starts with it. */
-  matched: string;
-}
-
-/** The candidates that a name or a word of a name of starts with `partial`: how well, and the first such claim. */
-function nameFitsOf(names: NameSegments | undefined, partial: string): Map<number, { fit: Fit; claim: number }> {
-  const fits = new Map<number, { fit: Fit; claim: number }>();
-  if (!names) return fits;
-  const wordStart = `\n${partial}`;
-  for (let at = names.text.indexOf(wordStart); at !== -1; at = names.text.indexOf(wordStart, at + 1)) {
-    const segment = lastAtOrBefore(names.starts, at);
-    const fit = names.whole[segment] ? Fit.NameStart : Fit.WordStart;
-    const claim = names.claims[segment];
-    const found = fits.get(names.positions[segment]);
-    fits.set(names.positions[segment], found ? { fit: Math.min(fit, found.fit), claim: Math.min(claim, found.claim) } : { fit, claim });
-  }
-  return fits;
-}
-
-/** The part's entities that `partial` (lowercase) matches, in id order: in the id anywhere, or at the start of a name or a word of one. */
-function matchesOf(part: CandidatePart, partial: string): Match[] {
-  if (partial === '') return part.byId.map((candidate, position) => ({ position, fit: Fit.IdStart, matched: candidate.entity.id }));
-  const idFits = new Map<number, Fit>();
-  for (let at = part.ids.indexOf(partial); at !== -1; at = part.ids.indexOf(partial, at + 1)) {
-    const position = lastAtOrBefore(part.idStarts, at);
-    const start = part.idStarts[position] + 1;
-    const fit = at > start ? Fit.InId : start + partial.length === (part.idStarts[position + 1] ?? part.ids.length) ? Fit.ExactId : Fit.IdStart;
-    idFits.set(position, Math.min(fit, idFits.get(position) ?? fit));
-  }
-  const nameFits = nameFitsOf(part.names.get(partial[0]), partial);
-  const matches: Match[] = [];
-  for (const [position, idFit] of idFits) {
-    const name = nameFits.get(position);
-    matches.push({ position, fit: idFit === Fit.InId && name ? name.fit : idFit, matched: part.byId[position].entity.id });
-  }
-  for (const [position, { fit, claim }] of nameFits) {
-    if (!idFits.has(position)) matches.push({ position, fit, matched: part.byId[position].names[claim] });
-  }
-  return matches.sort((a, b) => a.position - b.position);
-}
-
-/** How many words of `display` are words of one of the entity's names. */
-function sharedWords(candidate: Candidate, display: string[]): number {
-  if (display.length === 0) return 0;
-  candidate.nameWords ??= new Set(candidate.names.flatMap(wordsOf));
-  const names = candidate.nameWords;
-  return display.filter((word) => names.has(word)).length;
-}
-
 interface Found {
   candidate: Candidate;
   matched: string;
   shared: number;
 }
+
+/**
+ * One request's matches, part after part (each part's in id order), in
+ * arrays reused between requests: a record a match would be hundreds a
+ * request, and only the few taken become one. Entries past `count` are
+ * left from an earlier request.
+ */
+const matches = { count: 0, ranks: [] as number[], candidates: [] as Candidate[], names: [] as string[], shared: [] as number[], partEnds: [] as number[] };
 
 /**
  * Entities for the `@partial` (or `partial`) typed from `start`, which the
@@ -414,28 +213,28 @@ function entityCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Curso
   const rest = ID_RUN.exec(at.after)![0];
   const range = entry.lines.range(start, at.offset + rest.length);
   const display = context.display === undefined ? [] : wordsOf(context.display);
-  // By rank, one list in id order per document.
-  const ranked = new Map<number, Found[][]>();
+  const ranks = new Set<number>();
+  matches.count = 0;
+  matches.partEnds.length = 0;
   for (const part of candidateTable(index).parts.values()) {
-    const lists = new Map<number, Found[]>();
-    for (const { position, fit, matched } of matchesOf(part, partial)) {
+    eachMatch(part, partial, (position, fit, matched) => {
       const candidate = part.byId[position];
-      if (context.accept && !context.accept(candidate.entity)) continue;
+      if (context.accept && !context.accept(candidate.entity)) return;
       const shared = sharedWords(candidate, display);
       const rank = fit === Fit.ExactId ? 0 : 1 + (99 - Math.min(shared, 99)) * 5 + fit;
-      let list = lists.get(rank);
-      if (!list) lists.set(rank, (list = []));
-      list.push({ candidate, matched, shared });
-    }
-    for (const [rank, list] of lists) {
-      const inRank = ranked.get(rank);
-      if (inRank) inRank.push(list);
-      else ranked.set(rank, [list]);
-    }
+      ranks.add(rank);
+      const i = matches.count++;
+      matches.ranks[i] = rank;
+      matches.candidates[i] = candidate;
+      matches.names[i] = matched;
+      matches.shared[i] = shared;
+    });
+    matches.partEnds.push(matches.count);
   }
   const items: CompletionItem[] = [];
-  for (const rank of [...ranked.keys()].sort((a, b) => a - b)) {
-    for (const found of inIdOrder(ranked.get(rank)!, MAX_COMPLETION_ITEMS - items.length)) {
+  for (const rank of [...ranks].sort((a, b) => a - b)) {
+    for (const i of inIdOrder(rank, MAX_COMPLETION_ITEMS - items.length)) {
+      const found = { candidate: matches.candidates[i], matched: matches.names[i], shared: matches.shared[i] };
       const shown = context.bare && partial !== '' && found.matched !== found.candidate.entity.id ? nameTyped(typed.slice(lead.length) + rest, found.matched) : undefined;
       items.push(...entityItems(found, lead, range, shown));
     }
@@ -446,36 +245,43 @@ function entityCompletion(index: WorkspaceIndex, entry: DocumentEntry, at: Curso
   return { isIncomplete: true, items };
 }
 
-/** The first `count` of lists each in id order, merged in id order. */
-function inIdOrder(lists: Found[][], count: number): Found[] {
-  if (lists.length === 1) return lists[0].slice(0, count);
-  const heads = lists.map(() => 0);
-  const merged: Found[] = [];
-  while (merged.length < count) {
+/** The first `count` matches of `rank`, merged in id order from the parts' (each in id order). */
+function inIdOrder(rank: number, count: number): number[] {
+  const { ranks, candidates, partEnds } = matches;
+  const heads = partEnds.map((_, k) => (k === 0 ? 0 : partEnds[k - 1]));
+  const advance = (k: number) => {
+    while (heads[k] < partEnds[k] && ranks[heads[k]] !== rank) heads[k]++;
+  };
+  heads.forEach((_, k) => advance(k));
+  const taken: number[] = [];
+  while (taken.length < count) {
     let next = -1;
-    for (let i = 0; i < lists.length; i++) {
-      if (heads[i] < lists[i].length && (next === -1 || lists[i][heads[i]].candidate.entity.id < lists[next][heads[next]].candidate.entity.id)) next = i;
+    for (let k = 0; k < heads.length; k++) {
+      if (heads[k] < partEnds[k] && (next === -1 || candidates[heads[k]].entity.id < candidates[heads[next]].entity.id)) next = k;
     }
     if (next === -1) break;
-    merged.push(lists[next][heads[next]++]);
+    taken.push(heads[next]++);
+    advance(next);
   }
-  return merged;
+  return taken;
 }
 
 /** The item of a found entity; when a name was typed as `shown`, the `[shown]{@id}` item first. */
 function entityItems({ candidate, matched, shared }: Found, lead: string, range: Range, shown: string | undefined): CompletionItem[] {
-  const { entity } = candidate;
-  const names = new Set([matched, entity.id, ...candidate.names]);
+  const { entity, item: made } = candidate;
+  // The name that matched comes first, for clients that filter by prefix.
+  const filterTextOf = () => [...new Set([matched, entity.id, ...candidate.names])].map((name) => lead + name).join(' ');
+  let filterText = matched === entity.id ? made.filterTexts.get(lead) : filterTextOf();
+  if (filterText === undefined) made.filterTexts.set(lead, (filterText = filterTextOf()));
   const item: CompletionItem = {
     label: entity.id,
     labelDetails: candidate.labelDetails,
     kind: ENTITY_ITEM_KINDS[entity.kind],
     detail: candidate.detail,
-    // The name that matched comes first, for clients that filter by prefix.
-    filterText: [...names].map((name) => lead + name).join(' '),
-    sortText: `${String(99 - Math.min(shared, 99)).padStart(2, '0')} ${entity.id}`,
-    textEdit: { range, newText: `@${entity.id}` },
-    data: { entityId: entity.id },
+    filterText,
+    sortText: shared === 0 ? made.sortText : `${String(99 - Math.min(shared, 99)).padStart(2, '0')} ${entity.id}`,
+    textEdit: { range, newText: made.newText },
+    data: made.data,
   };
   if (shown === undefined) return [item];
   const named: CompletionItem = {
@@ -496,11 +302,12 @@ function nameTyped(typed: string, name: string): string | undefined {
   return word ? typed + word.slice(typed.length) : undefined;
 }
 
-/** The entity card as documentation, computed only for the item the user looks at. */
+/** The entity card as documentation, and the detail a list may leave out (completionList.ts), computed only for the item the user looks at. */
 export function resolveCompletion(index: WorkspaceIndex, item: CompletionItem): CompletionItem {
   const id = (item.data as { entityId?: string } | undefined)?.entityId;
   const entity = id === undefined ? undefined : index.entity(id);
-  return entity ? { ...item, documentation: { kind: 'markdown', value: entityCard(index, entity).source } } : item;
+  if (!entity) return item;
+  return { ...item, detail: item.detail ?? candidateOf(entity).detail, documentation: { kind: 'markdown', value: entityCard(index, entity).source } };
 }
 
 /** Keys at the start of a line: the typed key (and the rest of it) is replaced by `key: `. */
