@@ -44,6 +44,8 @@ describe('lint --shard i/n', () => {
   it('is the same on worker threads and with the cache', () => {
     const shard = lint(root, ['--shard', '2/3']);
     expect(lint(root, ['--shard', '2/3'], { HISTMARK_LINT_WORKERS: '2' })).toEqual(shard);
+    // Workers that hold no transcript between their passes read each one again.
+    expect(lint(root, ['--shard', '2/3'], { HISTMARK_LINT_WORKERS: '2', HISTMARK_LINT_HELD_CHARACTERS: '0' })).toEqual(shard);
     expect(lint(root, ['--shard', '2/3', '--cache'])).toEqual(shard);
     expect(lint(root, ['--shard', '2/3', '--cache'])).toEqual(shard);
   });

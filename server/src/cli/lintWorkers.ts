@@ -5,9 +5,9 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
 import { blockingFileSystem } from '../model/fileSystem';
-import { readDocument, readScope } from '../model/loader';
+import { mayDefine, readDocument, readScope } from '../model/loader';
 import { WorkspaceIndex } from '../model/workspaceIndex';
-import type { LintResult } from './lint';
+import type { FileReport, LintResult } from './lint';
 import { diagnoseFiles, type FileSummary, indexDefinitions, READ_CONCURRENCY, readAll } from './lintFiles';
 
 /** Workspaces of this many documents or more are linted on worker threads, one per core. */
@@ -26,6 +26,8 @@ interface WorkerInput {
   summarize: boolean;
   /** One counter of files diagnosed, shared by all workers, for the progress line. */
   progress: Int32Array;
+  /** Characters of transcripts held between the two passes. */
+  heldCharacters: number;
 }
 
 interface WorkerResult extends LintResult {
@@ -77,7 +79,7 @@ export async function lintInWorkers(script: string, configText: string | undefin
   const workers = targetShares.map(
     (share, k) =>
       new Worker(script, {
-        workerData: { histmarkLint: { configText, root, concurrency, files: [...share, ...readShares[k]], targets: share, summarize: options.summaries !== undefined, progress } satisfies WorkerInput },
+        workerData: { histmarkLint: { configText, root, concurrency, files: [...share, ...readShares[k]], targets: share, summarize: options.summaries !== undefined, progress, heldCharacters: heldCharacters() } satisfies WorkerInput },
       }),
   );
   const onProgress = options.onProgress;
@@ -103,20 +105,65 @@ export function runLintWorker(): boolean {
   return true;
 }
 
-/** A worker's share, read from disk: the main thread exchanges the documents with definitions between the shares. */
+/**
+ * Characters of transcripts a worker holds between reading its share and
+ * diagnosing it (about 64 MB as UTF-16); the rest it reads again.
+ * `HISTMARK_LINT_HELD_CHARACTERS` sets it (the tests read everything twice).
+ */
+function heldCharacters(): number {
+  const forced = process.env.HISTMARK_LINT_HELD_CHARACTERS;
+  return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : 32_000_000;
+}
+/** Transcripts read again and diagnosed at a time. */
+const BATCH = 64;
+
+/**
+ * A worker's share, read from disk: the main thread exchanges the documents
+ * with definitions between the shares. Transcripts beyond a budget are read
+ * again when their turn comes rather than held: a share of a 1 GB archive
+ * held whole made a heap of gigabytes, whose collections cost a fifth of the
+ * run, and a blocking read costs less.
+ */
 async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
   // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
   const index = new WorkspaceIndex({ keepAllTrees: true });
   index.setConfig(input.configText);
   const scope = await readScope(blockingFileSystem, [input.root], index.config);
   const read = (file: string) => readDocument(blockingFileSystem, file, scope);
-  const { texts, failures } = await readAll(input.files, read, input.concurrency);
-  port.postMessage(indexDefinitions(index, texts));
+  const targets = new Set(input.targets);
+  const failures: LintResult['failures'] = [];
+  const defining = new Map<string, string>();
+  const held = new Map<string, string>();
+  let heldSoFar = 0;
+  for (let i = 0; i < input.files.length; i += BATCH) {
+    const batch = await readAll(input.files.slice(i, i + BATCH), read, input.concurrency);
+    failures.push(...batch.failures);
+    for (const [file, text] of batch.texts) {
+      if (mayDefine(text)) defining.set(file, text);
+      else if (targets.has(file) && heldSoFar + text.length <= input.heldCharacters) {
+        held.set(file, text);
+        heldSoFar += text.length;
+      }
+    }
+  }
+  port.postMessage(indexDefinitions(index, defining));
   const others = await new Promise<string[]>((resolve) => port.once('message', resolve));
   // A document that cannot be read is reported by the worker that was to diagnose it.
   indexDefinitions(index, (await readAll(others, read, input.concurrency)).texts);
-  const targets = new Set(input.targets);
+  const unread = new Set(failures.map((f) => f.path));
   const summaries = input.summarize ? new Map<string, FileSummary>() : undefined;
-  const reports = diagnoseFiles(index, texts, input.targets, { summaries, onDiagnosed: () => Atomics.add(input.progress, 0, 1) });
+  const reports: FileReport[] = [];
+  for (let i = 0; i < input.targets.length; i += BATCH) {
+    const files = input.targets.slice(i, i + BATCH).filter((file) => !unread.has(file));
+    const again = await readAll(files.filter((file) => !defining.has(file) && !held.has(file)), read, input.concurrency);
+    failures.push(...again.failures);
+    const texts = new Map<string, string>();
+    for (const file of files) {
+      const text = defining.get(file) ?? held.get(file) ?? again.texts.get(file);
+      if (text !== undefined) texts.set(file, text);
+      held.delete(file);
+    }
+    reports.push(...diagnoseFiles(index, texts, files, { summaries, onDiagnosed: () => Atomics.add(input.progress, 0, 1) }));
+  }
   port.postMessage({ reports, failures: failures.filter((f) => targets.has(f.path)), summaries } satisfies WorkerResult);
 }

@@ -80,12 +80,46 @@ const READ_CONCURRENCY = 32;
 /** Characters of transcripts held between the two passes of a load (32 MB as UTF-16): the rest is read again, which costs less than the memory a bigger heap keeps. */
 const HELD_CHARACTERS = 16_000_000;
 
-const DEFINITION_STARTS = ['@person ', '@org ', '@place ', '@event ', '@work '];
+/** Without the space that follows: a comment between them takes no room (`@person<!-- -->  p`). */
+const DEFINITION_STARTS = ['@person', '@org', '@place', '@event', '@work'];
 
-/** A document can define entities only if, comments removed, it holds `@person ` or another kind: a cheap test that misses none. */
+/**
+ * A document can define entities only if it holds `@person` or another kind
+ * at column 0 (SPEC 4) outside a comment: a cheap test that misses none. It
+ * looks only at the `@`s that can start a line, and makes no copy of the
+ * text. Comments take no room (`<!-- -->@person p` defines p): an `@` right
+ * after `-->` may start one too.
+ */
 export function mayDefine(text: string): boolean {
-  const visible = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, '') : text;
-  return DEFINITION_STARTS.some((start) => visible.includes(start));
+  const comments = new CommentScan(text);
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const lineStart = at === 0 || text.charCodeAt(at - 1) === 10 || (at === 1 && text.charCodeAt(0) === 0xfeff) || text.startsWith('-->', at - 3);
+    if (lineStart && DEFINITION_STARTS.some((start) => text.startsWith(start, at)) && !comments.covers(at)) return true;
+  }
+  return false;
+}
+
+/** The comments of a text found left to right as they are asked for (`<!--` to the first `-->` after it, as the parser reads them). */
+class CommentScan {
+  private next = 0;
+  private end = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether `at` lies inside a comment; asked with `at` never decreasing. */
+  covers(at: number): boolean {
+    while (this.end <= at) {
+      const open = this.text.indexOf('<!--', this.next);
+      if (open === -1 || open >= at) return false;
+      const close = this.text.indexOf('-->', open + 4);
+      // An unclosed `<!--` is no comment.
+      if (close === -1) return false;
+      this.end = close + 3;
+      this.next = this.end;
+      if (open < at && at < this.end) return true;
+    }
+    return true;
+  }
 }
 
 export async function readConfigText(fileSystem: WorkspaceFileSystem, root: string): Promise<string | undefined> {
