@@ -35,7 +35,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { documentLinks } from './features/documentLinks';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
-import { completion, resolveCompletion } from './features/completion';
+import { completion, prepareCompletion, resolveCompletion } from './features/completion';
 import { completionClientOf, PLAIN_COMPLETION_CLIENT, shapedFor } from './features/completionList';
 import { ATTRIBUTE_ALL_KIND, codeActions } from './features/codeActions';
 import { type AttributeParams, attributionEditFor } from './features/attribution';
@@ -69,6 +69,8 @@ let supportsConfiguration = false;
 // Closed until the initial index is built, and again while histmark.json rebuilds it.
 const gate = new IndexGate((building) => {
   if (building) publisher.sendStatus();
+  // Once the requests that waited for the index are answered: the first `@` typed then is as quick as the next.
+  else setImmediate(() => prepareCompletion(index));
 });
 const publisher = new DiagnosticsPublisher(connection, index, () => settings, gate);
 const sync = new WorkspaceSync(connection, index, documents, publisher, gate, nodeFileSystem, path.join(__dirname, 'indexWorker.js'));

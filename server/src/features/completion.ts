@@ -302,6 +302,11 @@ function nameTyped(typed: string, name: string): string | undefined {
   return word ? typed + word.slice(typed.length) : undefined;
 }
 
+/** Builds the table of entities completion searches (it is kept, and rebuilt in part as registries change). */
+export function prepareCompletion(index: WorkspaceIndex): void {
+  candidateTable(index);
+}
+
 /** The entity card as documentation, and the detail a list may leave out (completionList.ts), computed only for the item the user looks at. */
 export function resolveCompletion(index: WorkspaceIndex, item: CompletionItem): CompletionItem {
   const id = (item.data as { entityId?: string } | undefined)?.entityId;
