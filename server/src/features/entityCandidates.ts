@@ -24,7 +24,6 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w.length > 1);
 }
 
-
 /** What completion reads of an entity, worked out once per definition (an edited definition is a new entity). */
 export interface Candidate {
   entity: Entity;
