@@ -153,16 +153,11 @@ export async function showHoverAt(page: Page, line: number, column: number, time
   await goToPosition(page, line, column);
   // The workbench keeps other, hidden .monaco-hover elements in the DOM.
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  await retryLost(async () => {
     await runCommand(page, 'Show or Focus Hover');
-    try {
-      await hover.waitFor({ timeout: 2000 });
-      return await hover.innerText();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-  }
+    await hover.waitFor({ timeout: 2000 });
+  }, timeoutMs);
+  return hover.innerText();
 }
 
 /** Saves a PNG of the page to test-results/e2e/<name>.png and returns its path. */

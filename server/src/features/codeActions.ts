@@ -4,8 +4,9 @@
 // diagnostics recomputed on the index, not from the client's copy, which
 // may be stale. Each edit inserts or replaces exactly the text it fixes.
 
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Range, TextEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, TextEdit } from 'vscode-languageserver';
 import type { DocumentEntry, WorkspaceIndex } from '../model/workspaceIndex';
+import { sameRange } from '../syntax/positions';
 import { ATTRIBUTE_ALL_KIND, attributeAllAction, attributionFixes } from './attribution';
 import { aliasFixes, createEntityFixes } from './createEntity';
 import { diagnoseDocument } from './diagnostics';
@@ -42,10 +43,6 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams, opt
     const key = a.title + JSON.stringify(a.edit);
     return !seen.has(key) && (seen.add(key), true);
   });
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function quickFixes(index: WorkspaceIndex, entry: DocumentEntry, d: HmDiagnostic, all: HmDiagnostic[], options: CodeActionOptions): Fix[] {

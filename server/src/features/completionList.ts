@@ -4,7 +4,8 @@
 // (itemDefaults.editRange) and asks for the detail of the item it shows
 // (completionItem/resolve); VS Code does both.
 
-import type { ClientCapabilities, CompletionItem, CompletionList, Range } from 'vscode-languageserver';
+import type { ClientCapabilities, CompletionItem, CompletionList } from 'vscode-languageserver';
+import { sameRange } from '../syntax/positions';
 
 export interface CompletionClient {
   /** The client reads a default edit range from the list (`itemDefaults.editRange`) and an item's `textEditText`. */
@@ -21,10 +22,6 @@ export function completionClientOf(capabilities: ClientCapabilities): Completion
     editRangeDefault: completion?.completionList?.itemDefaults?.includes('editRange') === true,
     detailOnResolve: completion?.completionItem?.labelDetailsSupport === true && completion.completionItem.resolveSupport?.properties.includes('detail') === true,
   };
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** `list` for `client`: the items' shared range once, and no detail where the label details say it and resolve adds it. */

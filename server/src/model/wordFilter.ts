@@ -31,7 +31,8 @@ function setOrTest(filter: Uint8Array, hash: number, set: boolean): boolean {
 }
 
 /** The hashes of a text's runs, reused between texts: one pass over the text, then the filter sized for them. */
-let runHashes = new Int32Array(4096);
+const RUN_HASHES = 4096;
+let runHashes = new Int32Array(RUN_HASHES);
 
 export function wordFilterOf(text: string): Uint8Array {
   let runs = 0;
@@ -57,6 +58,8 @@ export function wordFilterOf(text: string): Uint8Array {
   while (bits < runs * BITS_PER_RUN && bits < MAX_BITS) bits *= 2;
   const filter = new Uint8Array(bits / 8);
   for (let r = 0; r < runs; r++) setOrTest(filter, runHashes[r], true);
+  // A buffer grown for a large text (megabytes at the 10 MB limit) is not kept for the small ones after it.
+  if (runHashes.length > 64 * RUN_HASHES) runHashes = new Int32Array(RUN_HASHES);
   return filter;
 }
 

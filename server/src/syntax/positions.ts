@@ -13,6 +13,10 @@ export interface Range {
   end: Position;
 }
 
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 /** A line index as numbers, to send to another thread and back (`LineIndex.parts`, `LineIndex.fromParts`). */
 export interface LineIndexParts {
   starts: Int32Array;
