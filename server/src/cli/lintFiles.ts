@@ -81,7 +81,8 @@ export function diagnoseFiles(index: WorkspaceIndex, texts: Map<string, string>,
     if (text === undefined) continue;
     const uri = uriOfPath(file);
     const passing = index.document(uri) === undefined;
-    if (passing) index.setDocument(uri, text);
+    // Not indexed before, so defining nothing (see indexDefinitions): no other document's diagnostics depend on it.
+    if (passing) index.setDocument(uri, text, 0, { trackAffected: false });
     const diagnostics = diagnoseDocument(index, uri);
     hooks.summaries?.set(file, summaryOf(index.document(uri)!));
     if (passing) index.removeDocument(uri);

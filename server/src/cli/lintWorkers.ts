@@ -126,7 +126,8 @@ const BATCH = 64;
  */
 async function lintShare(input: WorkerInput, port: MessagePort): Promise<void> {
   // The CLI reads every tree it indexes: keeping them whole spares parsing each one twice.
-  const index = new WorkspaceIndex({ keepAllTrees: true });
+  // This thread's index diagnoses and nothing else: it keeps no tables of references.
+  const index = new WorkspaceIndex({ keepAllTrees: true, tableReferences: false });
   index.setConfig(input.configText);
   const scope = await readScope(blockingFileSystem, [input.root], index.config);
   const read = (file: string) => readDocument(blockingFileSystem, file, scope);

@@ -103,9 +103,10 @@ export async function loadInWorkers(index: WorkspaceIndex, root: string, script:
     const received = (k: number, docs: [string, string][]) => {
       defining[k] = docs;
       if (++defined < workers.length) return;
+      // The workers first: they index the definitions themselves and need nothing else from here.
+      workers.forEach((w, j) => w.postMessage(defining.flatMap((docs, i) => (i === j ? [] : docs))));
       for (const [file, text] of defining.flat()) index.setDocument(uriOfPath(file), text, 0, { trackAffected: false });
       done += defining.flat().length;
-      workers.forEach((w, j) => w.postMessage(defining.flatMap((docs, i) => (i === j ? [] : docs))));
     };
     await Promise.all(finished);
   } finally {
@@ -124,7 +125,7 @@ export function runIndexWorker(): boolean {
 }
 
 async function indexShare(input: WorkerInput, port: MessagePort): Promise<void> {
-  const index = new WorkspaceIndex();
+  const index = new WorkspaceIndex({ tableReferences: false });
   index.setConfig(input.configText);
   const scope = await readScope(blockingFileSystem, [input.root], index.config);
   const failures: Failure[] = [];

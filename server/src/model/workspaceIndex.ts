@@ -63,6 +63,12 @@ export interface ReferenceLocation {
 export interface IndexOptions {
   /** Keep every document's tree (the CLI, which reads them all), not only open documents' and entity definitions'. */
   keepAllTrees?: boolean;
+  /**
+   * False for an index that diagnoses documents one at a time and answers
+   * nothing else (an index worker's): no diagnostic reads which documents
+   * reference an id, nor how often.
+   */
+  tableReferences?: boolean;
 }
 
 export interface SetDocumentOptions {
@@ -100,8 +106,8 @@ export class WorkspaceIndex {
   private readonly counts = new Map<string, ReferenceCounts>();
   private readonly claimsByName = new Map<string, Entity[]>();
   private readonly claimsByAuthority = new Map<string, Entity[]>();
-  /** Every indexed definition's names folded for search, kept with the definition. */
-  private readonly folded = new Map<Entity, FoldedNames>();
+  /** Every indexed definition, with its names folded for search once they are first asked for. */
+  private readonly folded = new Map<Entity, FoldedNames | undefined>();
   private matcher: NameMatcher | undefined;
   private entityGeneration = 0;
   config: HistmarkConfig = DEFAULT_CONFIG;
@@ -174,7 +180,10 @@ export class WorkspaceIndex {
 
   /** The names of an indexed definition folded for case- and accent-insensitive search; undefined once it is replaced. */
   foldedNames(entity: Entity): FoldedNames | undefined {
-    return this.folded.get(entity);
+    if (!this.folded.has(entity)) return undefined;
+    let names = this.folded.get(entity);
+    if (!names) this.folded.set(entity, (names = foldedNamesOf(entity)));
+    return names;
   }
 
   /** Moves whenever an entity is added, removed or redefined: tables built from `entities()` are stale. */
@@ -232,14 +241,15 @@ export class WorkspaceIndex {
   private replace(uri: string, entry: StoredDocument | undefined, trackAffected = true): Set<string> {
     const old = this.docs.get(uri);
     old?.release();
-    // Typing in plain text leaves every reference count as it was: the tables by id are left alone.
-    const sameCounts = old !== undefined && entry !== undefined && old.isRegistry === entry.isRegistry && old.sites.countsEqual(entry.sites);
+    // Typing in plain text leaves every reference count as it was: the tables by id are left alone (as they are by an index without them).
+    const tablesStay =
+      this.options.tableReferences === false || (old !== undefined && entry !== undefined && old.isRegistry === entry.isRegistry && old.sites.countsEqual(entry.sites));
     if (old) this.unindexEntities(old);
-    if (old && !sameCounts) this.unindexReferences(old);
+    if (old && !tablesStay) this.unindexReferences(old);
     if (entry) {
       this.docs.set(uri, entry);
       this.indexEntities(entry);
-      if (!sameCounts) this.indexReferences(entry);
+      if (!tablesStay) this.indexReferences(entry);
     } else {
       this.docs.delete(uri);
     }
@@ -281,7 +291,7 @@ export class WorkspaceIndex {
     if (entry.entities.length > 0) this.entityGeneration++;
     for (const entity of entry.entities) {
       addEntity(this.definitionsById, entity.id, entity);
-      this.folded.set(entity, foldedNamesOf(entity));
+      this.folded.set(entity, undefined);
       for (const name of new Set(entity.names.map((c) => c.name))) addEntity(this.claimsByName, name, entity);
       for (const a of entity.authorities) addEntity(this.claimsByAuthority, `${a.key}:${a.value}`, entity);
     }

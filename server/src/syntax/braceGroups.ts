@@ -35,6 +35,30 @@ export function footnoteReference(ctx: GroupContext, p: number, end: number): nu
 }
 
 /**
+ * Where a character next occurs in a text, by indexOf (which skips text far
+ * faster than a loop reads it), remembering its last answer: segments are
+ * read in order, and the search that ran past one segment's end answers for
+ * the next segments, or finding each would cost the rest of the document.
+ */
+class NextOf {
+  private text: string | undefined;
+  private from = 0;
+  private at = -1;
+
+  constructor(private readonly char: string) {}
+
+  /** The first occurrence at or after `from`, or -1. */
+  find(text: string, from: number): number {
+    if (text !== this.text || from < this.from || (this.at !== -1 && from > this.at)) {
+      this.text = text;
+      this.from = from;
+      this.at = text.indexOf(this.char, from);
+    }
+    return this.at;
+  }
+}
+
+/**
  * The `]` matching each `[` of a segment, found in one pass with a stack
  * (escapes skipped), and which of them hold another `[`: looking ahead
  * from every `[` would make a run of brackets quadratic. One instance
@@ -48,6 +72,8 @@ export class BracketMatches {
   /** 1 + the offset of the matching `]`, or 0. */
   private closes = new Int32Array(0);
   private nestings = new Uint8Array(0);
+  /** A segment's brackets and escapes are found by jumping from one to the next. */
+  private readonly finders = [new NextOf('['), new NextOf(']'), new NextOf('\\')];
 
   match(text: string, start: number, end: number): void {
     const length = end - start;
@@ -61,11 +87,23 @@ export class BracketMatches {
     const segment = ++this.segment;
     this.start = start;
     const open: number[] = [];
-    for (let q = start; q < end; q++) {
-      const c = text.charCodeAt(q);
-      if (c === BACKSLASH) {
-        q++;
-      } else if (c === 91) {
+    const next = (finder: NextOf, from: number) => {
+      const at = finder.find(text, from);
+      return at === -1 || at >= end ? end : at;
+    };
+    const [openings, closings, escapes] = this.finders;
+    let opening = next(openings, start);
+    let closing = next(closings, start);
+    let escape = next(escapes, start);
+    for (;;) {
+      const q = Math.min(opening, closing, escape);
+      if (q >= end) break;
+      if (q === escape) {
+        // The escaped character is no bracket.
+        escape = next(escapes, q + 2);
+        if (opening === q + 1) opening = next(openings, q + 2);
+        if (closing === q + 1) closing = next(closings, q + 2);
+      } else if (q === opening) {
         const k = q - start;
         this.stamps[k] = segment;
         this.closes[k] = 0;
@@ -73,8 +111,10 @@ export class BracketMatches {
         // The innermost open bracket holds this one; the outer ones hold it first.
         if (open.length > 0) this.nestings[open[open.length - 1] - start] = 1;
         open.push(q);
-      } else if (c === 93 && open.length > 0) {
-        this.closes[open.pop()! - start] = q + 1;
+        opening = next(openings, q + 1);
+      } else {
+        if (open.length > 0) this.closes[open.pop()! - start] = q + 1;
+        closing = next(closings, q + 1);
       }
     }
   }
