@@ -87,24 +87,32 @@ interface Checked {
 async function checkDocuments(root: string, documents: string[], old: Map<string, FileRecord>, readFile: (file: string) => Promise<string>): Promise<Checked> {
   const checked: Checked = { records: new Map(), texts: new Map(), changed: [], failures: [], hashed: 0 };
   let kept = 0;
+  // How many cached documents are recorded again: when all of them are, none is gone, and the cached paths need not be joined and looked up.
+  let recordedAgain = 0;
+  // Taken once, before any stat: a file modified within RACY_MS of the start is hashed (see isUnchangedOnDisk).
+  const checkedAt = Date.now();
   // One synchronous stat after another: a warm run is all stats, and a promise for each costs more than the call.
-  const toHash: { file: string; before?: FileRecord; size: number; mtimeMs: number; checkedAt: number }[] = [];
+  const toHash: { file: string; before?: FileRecord; size: number; mtimeMs: number }[] = [];
   for (const file of documents) {
     const before = old.get(relativePath(root, file));
-    const checkedAt = Date.now();
     try {
       const { size, mtimeMs } = statSync(file);
-      if (before && isUnchangedOnDisk(before, size, mtimeMs)) checked.records.set(file, before);
-      else toHash.push({ file, before, size, mtimeMs, checkedAt });
+      if (before && isUnchangedOnDisk(before, size, mtimeMs)) {
+        checked.records.set(file, before);
+        recordedAgain++;
+      } else {
+        toHash.push({ file, before, size, mtimeMs });
+      }
     } catch (error) {
       checked.failures.push({ path: file, message: readFailure(error) });
     }
   }
-  await forEachConcurrently(toHash, async ({ file, before, size, mtimeMs, checkedAt }) => {
+  await forEachConcurrently(toHash, async ({ file, before, size, mtimeMs }) => {
     try {
       const text = await readFile(file);
       checked.hashed++;
       const hash = contentHash(text);
+      if (before) recordedAgain++;
       if (before?.hash === hash) return void checked.records.set(file, { ...before, size, mtimeMs, checkedAt });
       const { definitions, names, authorities } = contributionOfText(file, text);
       checked.records.set(file, { hash, size, mtimeMs, checkedAt, definitions: [...definitions], names: [...names], authorities: [...authorities] });
@@ -114,9 +122,12 @@ async function checkDocuments(root: string, documents: string[], old: Map<string
       checked.failures.push({ path: file, message: readFailure(error) });
     }
   });
-  for (const [relative, before] of old) {
-    const file = path.join(root, relative);
-    if (!checked.records.has(file)) checked.changed.push({ file, before });
+  // Gone, or no longer readable.
+  if (recordedAgain < old.size) {
+    for (const [relative, before] of old) {
+      const file = path.join(root, relative);
+      if (!checked.records.has(file)) checked.changed.push({ file, before });
+    }
   }
   return checked;
 }

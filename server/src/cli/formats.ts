@@ -95,9 +95,46 @@ function* diagnosticsOf<T>(reports: RelativeReport[], item: (r: RelativeReport, 
   for (const r of reports) for (const d of r.diagnostics) yield item(r, d);
 }
 
+/** A string as `safeJson` writes it. */
+function safeJsonString(text: string): string {
+  return JSON.stringify(text).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * What `jsonArray` writes of `{ file, range, severity, code, message }`,
+ * written out directly: a lint of an archive prints a hundred thousand of
+ * them, and stringifying each object and re-indenting it took most of a
+ * warm cached run. `file` is already JSON.
+ */
+function jsonDiagnostic(file: string, { range: { start, end }, severity, code, message }: RelativeReport['diagnostics'][number]): string {
+  return `{
+    "file": ${file},
+    "range": {
+      "start": {
+        "line": ${start.line},
+        "character": ${start.character}
+      },
+      "end": {
+        "line": ${end.line},
+        "character": ${end.character}
+      }
+    },
+    "severity": ${safeJsonString(severity)},
+    "code": ${safeJsonString(code)},
+    "message": ${safeJsonString(message)}
+  }`;
+}
+
 export function* formatJson(reports: RelativeReport[]): Iterable<string> {
-  yield* jsonArray(diagnosticsOf(reports, (r, d) => ({ file: r.file, range: d.range, severity: d.severity, code: d.code, message: d.message })), '');
-  yield '\n';
+  let first = true;
+  for (const r of reports) {
+    const file = safeJsonString(r.file);
+    for (const d of r.diagnostics) {
+      yield `${first ? '[' : ','}\n  ${jsonDiagnostic(file, d)}`;
+      first = false;
+    }
+  }
+  yield first ? '[]\n' : '\n]\n';
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
