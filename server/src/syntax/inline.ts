@@ -241,8 +241,16 @@ export class InlineScanner {
     let words = this.words;
     while (p < end) {
       const code = text.charCodeAt(p);
-      if (code < 128 ? MARKUP_START[code] === 1 : isQuoteMark(code)) break;
-      const word = code < 0xd800 || code > 0xdfff ? isWordChar(code) : isWordCharAt(text, p);
+      let word: boolean;
+      if (code < 128) {
+        // One table read classes an ASCII character: the common case.
+        const kind = ASCII_KIND[code];
+        if (kind === MARKUP) break;
+        word = kind === WORD;
+      } else {
+        if (isQuoteMark(code)) break;
+        word = code < 0xd800 || code > 0xdfff ? isWordChar(code) : isWordCharAt(text, p);
+      }
       if (word && !inWord) words++;
       // A hyphen between two word characters joins them into one counted word (SPEC 1).
       inWord = word || (inWord && code === 45 && isWordChar(this.codeAfter(p, end)));
@@ -447,9 +455,12 @@ export class InlineScanner {
   }
 }
 
-/** ASCII characters the scanner must look at: NUL (comments), quotes, `@`, `[`, `\\`, `{`. */
-const MARKUP_START = new Uint8Array(128);
-for (const c of '\0"\'@[\\{') MARKUP_START[c.charCodeAt(0)] = 1;
+const OTHER = 0;
+const WORD = 1;
+const MARKUP = 2;
+/** The ASCII characters by kind: word characters, those the scanner must look at (NUL for comments, quotes, `@`, `[`, `\\`, `{`), the others. */
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (isWordChar(c) ? WORD : OTHER));
+for (const c of '\0"\'@[\\{') ASCII_KIND[c.charCodeAt(0)] = MARKUP;
 
 /** `"`, `'`, `«`, `»`, `‘`, `’`, `“`, `”`, `„`. */
 function isQuoteMark(code: number): boolean {
