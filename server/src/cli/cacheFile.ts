@@ -1,10 +1,12 @@
 // The file of `histmark lint --cache`: where it lives, what it holds, and
 // how it is read (never trusted before its shape and version are checked)
 // and written (atomically: a temporary file renamed over it, so that a
-// process sharing the location never reads half a file).
+// process sharing the location never reads half a file). It is JSON lines,
+// one line a document: a run that changed a few documents writes the lines
+// of the others back as it read them.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DIAGNOSTIC_CODES, SEVERITIES } from '../model/config';
 import { VERSION } from './formats';
@@ -33,6 +35,15 @@ export interface WorkspaceRecord {
   /** The text of `histmark.json`, null when there is none: any change re-diagnoses everything. */
   config: string | null;
   files: Map<string, FileRecord>;
+  /** How the records read from the file were written there, for writing the unchanged ones back as they were. */
+  read?: WrittenRecords;
+}
+
+/** The records read and their lines, by path (a record is never changed, only replaced), and the ids their references are numbers into. */
+export interface WrittenRecords {
+  ids: string[];
+  records: Map<string, FileRecord>;
+  lines: Map<string, string>;
 }
 
 export interface LintCache {
@@ -55,15 +66,18 @@ export function cacheFileOf(cwd: string, location?: string): string {
   return /[\\/]$/.test(location) || isFolder(resolved) ? path.join(resolved, FILE_NAME) : resolved;
 }
 
-// On disk, a record is a tuple and the ids documents reference are numbers
-// into one list per workspace: a million references are most of what the
-// cache holds at 100,000 documents, and reading it is most of a warm run.
+// On disk, each line is JSON: a head, then for each workspace a line of its
+// own followed by one line a record, a tuple, in which the ids documents
+// reference are numbers into the workspace line's list (a million
+// references are most of what the cache holds at 100,000 documents):
 //
-//   files: [path, hash, size, mtimeMs, checkedAt, definitions, names, authorities, lint | null]
+//   {"format", "version", "layout", "workspaces": count}
+//   {"workspace": path, "config", "ids", "files": count}
+//   [path, hash, size, mtimeMs, checkedAt, definitions, names, authorities, lint | null]
 //   lint: [reference indices, [code, severity, message, start line, start character, end line, end character][]]
 
 /** The arrangement of the file described above; a file of another is dropped like one of another version. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -107,67 +121,80 @@ function fileRecordOf(v: unknown, ids: string[]): [string, FileRecord] | undefin
   return [file, { hash, size, mtimeMs, checkedAt, definitions, names, authorities, lint }];
 }
 
-/** The workspaces of a parsed cache file; a string saying what is wrong when it is not one. */
-function workspacesOf(data: unknown): Map<string, WorkspaceRecord> | string {
-  if (!isObject(data) || data.format !== FORMAT) return 'not a Histmark cache file';
+const parseLine = (line: string | undefined): unknown => {
+  try {
+    return line === undefined ? undefined : JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The workspaces of a cache file's lines; a string saying what is wrong when it is not one. */
+function workspacesOf(lines: string[]): Map<string, WorkspaceRecord> | string {
+  const head = parseLine(lines[0]);
+  if (!isObject(head) || head.format !== FORMAT) return 'not a Histmark cache file';
   // Another version may diagnose differently: its cache is dropped without a note.
-  if (data.version !== VERSION || data.layout !== LAYOUT) return new Map();
-  if (!isObject(data.workspaces)) return 'its contents are damaged';
+  if (head.version !== VERSION || head.layout !== LAYOUT) return new Map();
+  if (!isCount(head.workspaces)) return 'its contents are damaged';
   const workspaces = new Map<string, WorkspaceRecord>();
-  for (const [root, workspace] of Object.entries(data.workspaces)) {
-    if (!isObject(workspace) || !(workspace.config === null || typeof workspace.config === 'string') || !isStrings(workspace.ids) || !Array.isArray(workspace.files)) {
+  let at = 1;
+  for (let w = 0; w < head.workspaces; w++) {
+    const workspace = parseLine(lines[at++]);
+    if (
+      !isObject(workspace) ||
+      typeof workspace.workspace !== 'string' ||
+      !(workspace.config === null || typeof workspace.config === 'string') ||
+      !isStrings(workspace.ids) ||
+      !isCount(workspace.files)
+    ) {
       return 'its contents are damaged';
     }
     const files = new Map<string, FileRecord>();
-    for (const tuple of workspace.files) {
-      const entry = fileRecordOf(tuple, workspace.ids);
+    const read: WrittenRecords = { ids: workspace.ids, records: files, lines: new Map() };
+    for (let f = 0; f < workspace.files; f++) {
+      const line = lines[at++];
+      const entry = fileRecordOf(parseLine(line), workspace.ids);
       if (!entry) return 'its contents are damaged';
       files.set(...entry);
+      read.lines.set(entry[0], line);
     }
-    workspaces.set(root, { config: workspace.config, files });
+    workspaces.set(workspace.workspace, { config: workspace.config, files, read });
   }
+  // Nothing after the last record but the final line break.
+  if (at !== lines.length - 1 || lines[at] !== '') return 'its contents are damaged';
   return workspaces;
 }
 
-/** A workspace as it is written: records as tuples, referenced ids as numbers into `ids`. */
-function workspaceData({ config, files }: WorkspaceRecord) {
-  const ids: string[] = [];
-  const numbers = new Map<string, number>();
+/** A workspace's lines: records as tuples, referenced ids as numbers into its list (the one they were read with, grown), unchanged records as they were read. */
+function workspaceLines(root: string, { config, files, read }: WorkspaceRecord): string[] {
+  const ids = [...(read?.ids ?? [])];
+  const numbers = new Map(ids.map((id, k) => [id, k]));
   const numberOf = (id: string) => {
     let k = numbers.get(id);
     if (k === undefined) numbers.set(id, (k = ids.push(id) - 1));
     return k;
   };
-  const tuples = [...files].map(([file, r]) => [
-    file,
-    r.hash,
-    r.size,
-    r.mtimeMs,
-    r.checkedAt,
-    r.definitions,
-    r.names,
-    r.authorities,
-    r.lint ? [r.lint.references.map(numberOf), r.lint.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])] : null,
-  ]);
-  return { config, ids, files: tuples };
+  const lines = [...files].map(([file, r]) => {
+    if (read?.records.get(file) === r) return read.lines.get(file)!;
+    const lint = r.lint
+      ? [r.lint.references.map(numberOf), r.lint.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])]
+      : null;
+    return JSON.stringify([file, r.hash, r.size, r.mtimeMs, r.checkedAt, r.definitions, r.names, r.authorities, lint]);
+  });
+  return [JSON.stringify({ workspace: root, config, ids, files: files.size }), ...lines];
 }
 
 /** Reads the cache at `file`; a missing one is empty, a damaged or foreign one is ignored with a note on `warn`. */
-export async function loadCache(file: string, cwd: string, warn: (message: string) => void): Promise<LintCache> {
+export function loadCache(file: string, cwd: string, warn: (message: string) => void): LintCache {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    // Blocking, as every read of the CLI: a promised read or write of tens of megabytes goes in half-megabyte trips through libuv's pool.
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${path.relative(cwd, file)} (${(error as Error).message}); linting everything.`);
     return { file, cwd, workspaces: new Map() };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  const workspaces = data === undefined ? 'it is not valid JSON' : workspacesOf(data);
+  const workspaces = workspacesOf(text.split('\n'));
   if (typeof workspaces === 'string') {
     warn(`ignoring the cache ${path.relative(cwd, file)}: ${workspaces}; linting everything.`);
     return { file, cwd, workspaces: new Map() };
@@ -176,15 +203,20 @@ export async function loadCache(file: string, cwd: string, warn: (message: strin
 }
 
 /** Writes the cache atomically; a failure is a note, never a failed lint. */
-export async function saveCache(cache: LintCache, warn: (message: string) => void): Promise<void> {
-  const workspaces = Object.fromEntries([...cache.workspaces].map(([root, w]) => [root, workspaceData(w)]));
+export function saveCache(cache: LintCache, warn: (message: string) => void): void {
+  const head = JSON.stringify({ format: FORMAT, version: VERSION, layout: LAYOUT, workspaces: cache.workspaces.size });
+  const lines = [head, ...[...cache.workspaces].flatMap(([root, w]) => workspaceLines(root, w)), ''];
   const temporary = `${cache.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await fs.mkdir(path.dirname(cache.file), { recursive: true });
-    await fs.writeFile(temporary, JSON.stringify({ format: FORMAT, version: VERSION, layout: LAYOUT, workspaces }));
-    await fs.rename(temporary, cache.file);
+    mkdirSync(path.dirname(cache.file), { recursive: true });
+    writeFileSync(temporary, lines.join('\n'));
+    renameSync(temporary, cache.file);
   } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The note below says what failed.
+    }
     warn(`cannot write the cache ${path.relative(cache.cwd, cache.file)}: ${(error as Error).message}`);
   }
 }

@@ -1,7 +1,7 @@
 // Output formats of `histmark lint` (SPEC.md section 12): text, json,
 // sarif (2.1.0, for GitHub code scanning) and github (workflow commands).
 
-import { DIAGNOSTIC_CODES, type Severity } from '../model/config';
+import { DIAGNOSTIC_CODES, type Severity, SEVERITIES } from '../model/config';
 import { DEFAULT_SEVERITY, RULE_TITLES } from '../features/diagnostics/types';
 import type { FileReport } from './lint';
 
@@ -100,6 +100,9 @@ function safeJsonString(text: string): string {
   return JSON.stringify(text).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The codes and severities as JSON strings, made once: they are a few, written a hundred thousand times. */
+const JSON_NAMES = new Map([...DIAGNOSTIC_CODES, ...SEVERITIES].map((name) => [name, safeJsonString(name)]));
+
 /**
  * What `jsonArray` writes of `{ file, range, severity, code, message }`,
  * written out directly: a lint of an archive prints a hundred thousand of
@@ -119,8 +122,8 @@ function jsonDiagnostic(file: string, { range: { start, end }, severity, code, m
         "character": ${end.character}
       }
     },
-    "severity": ${safeJsonString(severity)},
-    "code": ${safeJsonString(code)},
+    "severity": ${JSON_NAMES.get(severity)},
+    "code": ${JSON_NAMES.get(code)},
     "message": ${safeJsonString(message)}
   }`;
 }

@@ -105,7 +105,7 @@ async function runLint(args: string[]): Promise<number> {
   const cwd = process.cwd();
   const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
   const warn = (message: string) => process.stderr.write(`histmark: ${message}\n`);
-  const cache = options.cache ? await loadCache(cacheFileOf(cwd, options.cacheLocation), cwd, warn) : undefined;
+  const cache = options.cache ? loadCache(cacheFileOf(cwd, options.cacheLocation), cwd, warn) : undefined;
   const progress = new ProgressLine(process.stderr);
   let result: Awaited<ReturnType<typeof lint>>;
   try {
@@ -120,7 +120,7 @@ async function runLint(args: string[]): Promise<number> {
   } finally {
     progress.clear();
   }
-  if (cache?.modified) await saveCache(cache, warn);
+  if (cache?.modified) saveCache(cache, warn);
   const reports: RelativeReport[] = result.reports
     .map((r) => ({ ...r, file: relativePath(cwd, r.path) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
