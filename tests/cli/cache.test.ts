@@ -65,6 +65,12 @@ describe('lint --cache gives the output of a full lint', () => {
     expect(text).toContain(from);
     write(file, text.replace(from, to));
   };
+  /** An hour ago: old enough that a file's size and time vouch for it, and it is not hashed again. */
+  const past = new Date(Date.now() - 3_600_000);
+  const age = () => {
+    const files = ['registry.hmd', 'more-people.hmd', 'letters/a.hmd', 'letters/b.hmd', 'letters/c.hmd', ...Array.from({ length: 12 }, (_, i) => `more/d${i}.hmd`)];
+    for (const file of files) utimesSync(path.join(root, file), past, past);
+  };
 
   beforeEach(() => {
     root = workspace();
@@ -184,18 +190,14 @@ describe('lint --cache gives the output of a full lint', () => {
   });
 
   it('skips hashing the files whose size and (old enough) modification time match', () => {
-    const past = new Date(Date.now() - 3_600_000);
-    const files = ['registry.hmd', 'more-people.hmd', 'letters/a.hmd', 'letters/b.hmd', 'letters/c.hmd'];
-    for (const file of [...files, ...Array.from({ length: 12 }, (_, i) => `more/d${i}.hmd`)]) utimesSync(path.join(root, file), past, past);
+    age();
     cachedRun(root);
     edit('letters/c.hmd', 'Tito', 'Josip Tito');
     expect(lintJson(root, ['--cache']).stderr).toBe('histmark: cache: 1 of 17 documents diagnosed, 1 hashed (.).\n');
   });
 
   it('leaves the cache file alone when a run found every file as it was, and rewrites it after an edit', () => {
-    const past = new Date(Date.now() - 3_600_000);
-    for (const file of ['registry.hmd', 'more-people.hmd', 'letters/a.hmd', 'letters/b.hmd', 'letters/c.hmd']) utimesSync(path.join(root, file), past, past);
-    for (let i = 0; i < 12; i++) utimesSync(path.join(root, `more/d${i}.hmd`), past, past);
+    age();
     cachedRun(root);
     const cacheFile = path.join(root, CACHE);
     const written = readFileSync(cacheFile, 'utf8');
@@ -212,10 +214,8 @@ describe('lint --cache gives the output of a full lint', () => {
   });
 
   it('writes the lines of the documents a run left alone back as it read them', () => {
-    // Old enough that their size and time vouch for them: they are not hashed again, and their records stay as read.
-    const past = new Date(Date.now() - 3_600_000);
-    for (const file of ['registry.hmd', 'more-people.hmd', 'letters/a.hmd', 'letters/b.hmd', 'letters/c.hmd']) utimesSync(path.join(root, file), past, past);
-    for (let i = 0; i < 12; i++) utimesSync(path.join(root, `more/d${i}.hmd`), past, past);
+    // Not hashed again, their records stay as read.
+    age();
     cachedRun(root);
     const cacheFile = path.join(root, CACHE);
     // A record's line spaced out, the same JSON: written back as read, it stays spaced out.
