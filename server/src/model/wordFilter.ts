@@ -9,9 +9,11 @@
 // the others out makes the filter a sixth of the size and quicker to build.
 // Any other word gets a "may" and the text is searched.
 
+import { isWordChar } from '../syntax/chars';
+
 const CAPITALISED_ASCII_WORD = /^[A-Z][0-9A-Za-z]*$/;
 /** Per ASCII code: 0 not a word character, 1 a word character, 2 a capital letter (which also is one). */
-const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? 2 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? 1 : 0));
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => (!isWordChar(c) ? 0 : c >= 65 && c <= 90 ? 2 : 1));
 /** Filter bits for each run kept: most runs repeat, so about ten bits a distinct word. */
 const BITS_PER_RUN = 4;
 const MIN_BITS = 64;
