@@ -192,10 +192,13 @@ export async function lintWithCache(
   }
   const asBefore = old === previous?.files && checked.hashed === 0 && checked.changed.length === 0 && toDiagnose.length === 0;
   if (!asBefore) cache.modified = true;
-  // The records read keep the lines they were read from: written back as they were.
-  const files = new Map([...records].map(([file, record]) => [relativePath(root, file), record]));
-  if (consistent) cache.workspaces.set(key, { config: configText ?? null, files, read: previous?.read });
-  else cache.workspaces.delete(key);
+  if (consistent) {
+    const files = new Map([...records].map(([file, record]) => [relativePath(root, file), record]));
+    // With the lines the records were read from: those left alone are written back as they were.
+    cache.workspaces.set(key, { config: configText ?? null, files, read: previous?.read });
+  } else {
+    cache.workspaces.delete(key);
+  }
   if (process.env.HISTMARK_DEBUG_CACHE) process.stderr.write(`histmark: cache: ${toDiagnose.length} of ${targets.length} documents diagnosed, ${checked.hashed} hashed (${key}).\n`);
 
   const reports: FileReport[] = [];

@@ -56,9 +56,11 @@ export function printable(text: string): string {
 /** What JSON.stringify leaves unescaped of UNSAFE (it escapes C0 controls itself; its own line breaks are layout). */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON with every unsafe character as a `\u` escape: the same value when parsed, harmless when printed. */
+/** JSON text with every unsafe character as a `\u` escape: the same value when parsed, harmless when printed. */
+const escapedUnsafe = (json: string) => json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapedUnsafe(JSON.stringify(value, null, 2));
 }
 
 // Every format is produced as a sequence of pieces, one per diagnostic, so
@@ -97,7 +99,7 @@ function* diagnosticsOf<T>(reports: RelativeReport[], item: (r: RelativeReport, 
 
 /** A string as `safeJson` writes it. */
 function safeJsonString(text: string): string {
-  return JSON.stringify(text).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapedUnsafe(JSON.stringify(text));
 }
 
 /** The codes and severities as JSON strings, made once: they are a few, written a hundred thousand times. */
